@@ -1,0 +1,163 @@
+// Extraction record -> graph rows: one Article node, entity and Event nodes, and their relationships.
+import { createHash } from 'node:crypto';
+import type { Article, EntityClass, ExtractionRecord } from '../model/types.js';
+import {
+  DIRECT_EDGE,
+  EVENT_LABEL,
+  SUBTYPE_LABEL,
+  type GraphNode,
+  type GraphRelationship,
+  type GraphRows,
+  type NodeLabel,
+  type NodeRef,
+} from './types.js';
+
+export const CLASS_LABEL: Readonly<Record<EntityClass, NodeLabel>> = {
+  PER: 'Person',
+  ORG: 'Organization',
+  LOC: 'Location',
+  MISC: 'Misc',
+};
+
+/**
+ * The hash that decides whether an article must be re-extracted: its text, its date and the extractor's version.
+ * @example contentHash({ id: 'a', date: '2020-05-25', text: 'Hi.' }, '1') // 'sha256:…'
+ */
+export function contentHash(article: Pick<Article, 'text' | 'date'>, extractorVersion: string): string {
+  const h = createHash('sha256');
+  h.update(extractorVersion);
+  h.update('\u0000');
+  h.update(article.date);
+  h.update('\u0000');
+  h.update(article.text);
+  return `sha256:${h.digest('hex')}`;
+}
+
+/**
+ * Turns one article's extraction record into the rows every store loads.
+ * @example toGraph(article, extract(article), '0.1.0').nodes[0].label // 'Article'
+ */
+export function toGraph(article: Article, record: ExtractionRecord, extractorVersion: string): GraphRows {
+  const hash = contentHash(article, extractorVersion);
+  const nodes: GraphNode[] = [];
+  const relationships: GraphRelationship[] = [];
+  const articleRef: NodeRef = { label: 'Article', key: article.id };
+  nodes.push({
+    label: 'Article',
+    key: article.id,
+    props: {
+      id: article.id,
+      date: article.date,
+      title: article.title ?? null,
+      url: article.url ?? null,
+      source: article.source ?? null,
+      file: article.file ?? null,
+      text: article.text,
+      contentHash: hash,
+    },
+    extraLabels: [],
+  });
+
+  const refById = new Map<string, NodeRef>();
+  const seenKeys = new Set<string>();
+  for (const entity of record.entities) {
+    const label = CLASS_LABEL[entity.class];
+    const ref: NodeRef = { label, key: entity.key };
+    refById.set(entity.id, ref);
+    if (seenKeys.has(`${label}|${entity.key}`)) continue;
+    seenKeys.add(`${label}|${entity.key}`);
+    const aliases = [...new Set([entity.name, ...entity.aliases])].sort();
+    nodes.push({
+      label,
+      key: entity.key,
+      props: {
+        key: entity.key,
+        name: entity.name,
+        aliases,
+        subtype: entity.subtype ?? (entity.group ? 'group' : null),
+        country: entity.country ?? null,
+      },
+      extraLabels: secondaryLabels(entity.subtype ?? (entity.group ? 'group' : undefined)),
+    });
+  }
+
+  // MENTIONS: one edge per entity node, named mentions and references together.
+  const mentionSpans = new Map<string, { ref: NodeRef; starts: number[]; ends: number[] }>();
+  const addMention = (entityId: string, start: number, end: number): void => {
+    const ref = refById.get(entityId);
+    if (!ref) return;
+    const k = `${ref.label}|${ref.key}`;
+    const entry = mentionSpans.get(k) ?? { ref, starts: [], ends: [] };
+    entry.starts.push(start);
+    entry.ends.push(end);
+    mentionSpans.set(k, entry);
+  };
+  for (const entity of record.entities) for (const m of entity.mentions) addMention(entity.id, m.start, m.end);
+  for (const r of record.references) addMention(r.entity, r.start, r.end);
+  for (const { ref, starts, ends } of [...mentionSpans.values()].sort((a, b) => cmp(a.ref.key, b.ref.key))) {
+    const order = starts.map((_, i) => i).sort((a, b) => starts[a]! - starts[b]!);
+    relationships.push({
+      type: 'MENTIONS',
+      from: articleRef,
+      to: ref,
+      props: { count: starts.length, starts: order.map((i) => starts[i]!), ends: order.map((i) => ends[i]!) },
+    });
+  }
+
+  for (const event of record.events) {
+    const eventRef: NodeRef = { label: 'Event', key: event.id };
+    nodes.push({
+      label: 'Event',
+      key: event.id,
+      props: {
+        id: event.id,
+        type: event.type,
+        date: event.date ?? null,
+        charge: event.charge ?? null,
+        quote: event.quote ?? null,
+        trigger: event.trigger,
+        confidence: event.confidence,
+        evidenceStart: event.evidence.start,
+        evidenceEnd: event.evidence.end,
+        evidenceText: event.evidence.text,
+        article: article.id,
+      },
+      extraLabels: [EVENT_LABEL[event.type]],
+    });
+    relationships.push({ type: 'REPORTED_IN', from: eventRef, to: articleRef, props: {} });
+    const sources = uniqueRefs(event.source, refById);
+    const targets = uniqueRefs(event.targets, refById);
+    for (const s of sources) relationships.push({ type: 'BY', from: eventRef, to: s, props: {} });
+    for (const t of targets) relationships.push({ type: 'AGAINST', from: eventRef, to: t, props: {} });
+    for (const s of sources) {
+      for (const t of targets) {
+        if (s.label === t.label && s.key === t.key) continue;
+        relationships.push({
+          type: DIRECT_EDGE[event.type],
+          from: s,
+          to: t,
+          props: { event: event.id, date: event.date ?? null, charge: event.charge ?? null },
+        });
+      }
+    }
+  }
+  return { articleId: article.id, contentHash: hash, nodes, relationships };
+}
+
+function uniqueRefs(ids: readonly string[], refById: Map<string, NodeRef>): NodeRef[] {
+  const out = new Map<string, NodeRef>();
+  for (const id of ids) {
+    const ref = refById.get(id);
+    if (ref) out.set(`${ref.label}|${ref.key}`, ref);
+  }
+  return [...out.values()];
+}
+
+function secondaryLabels(subtype: string | undefined): string[] {
+  const label = subtype ? SUBTYPE_LABEL[subtype] : undefined;
+  return label ? [label] : [];
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
