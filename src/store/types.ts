@@ -1,0 +1,43 @@
+// The one interface every store implements; the CLI and the library talk only to this.
+import type { GraphRows } from '../graph/types.js';
+
+export type StoreKind = 'embedded' | 'neo4j';
+
+export interface StoreOptions {
+  readonly store?: StoreKind;
+  /** Embedded: database folder (default ./.newsgraph). */
+  readonly db?: string;
+  readonly neo4jUri?: string;
+  readonly neo4jUser?: string;
+  readonly neo4jPassword?: string;
+  readonly database?: string;
+  /** Open for reading only (queries); writes are refused by the store. */
+  readonly readOnly?: boolean;
+}
+
+export type LoadOutcome = 'created' | 'replaced' | 'unchanged';
+
+export interface Counts {
+  readonly nodes: Readonly<Record<string, number>>;
+  readonly relationships: Readonly<Record<string, number>>;
+}
+
+export type Row = Record<string, unknown>;
+
+export interface GraphStore {
+  readonly kind: StoreKind;
+  /** Creates constraints (Neo4j) or tables (embedded); idempotent. */
+  ensureSchema(): Promise<void>;
+  /**
+   * Loads one article's rows in one transaction. Same contentHash already stored: 'unchanged', nothing written.
+   * Different hash: the article's old events and mentions are replaced, and entities left with no mention are removed.
+   */
+  loadArticle(rows: GraphRows): Promise<LoadOutcome>;
+  /** Runs Cypher with parameters; values come back as plain JS (numbers, strings, arrays, objects). */
+  run(cypher: string, params?: Record<string, unknown>, options?: { write?: boolean }): Promise<Row[]>;
+  /** Node counts by primary label and relationship counts by type. */
+  counts(): Promise<Counts>;
+  /** Deletes every node and relationship (tests, `--fresh`). */
+  wipe(): Promise<void>;
+  close(): Promise<void>;
+}
