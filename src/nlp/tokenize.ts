@@ -1,0 +1,142 @@
+// compromise adapter: sentences and CoNLL-like tokens with UTF-16 offsets into the untouched article text.
+// "China’s U.S.-based unit (Huawei Technologies Ltd.)" -> China | ’s | U.S.-based | unit | ( | Huawei | Technologies | Ltd. | )
+import nlp from 'compromise';
+import type { Sentence, Token } from '../model/types.js';
+
+export interface Tokenized {
+  readonly sentences: Sentence[];
+  readonly tokens: Token[];
+}
+
+interface CTerm {
+  text: string;
+  pre: string;
+  post: string;
+  tags: string[];
+  offset: { start: number; length: number };
+}
+interface CSentence {
+  terms: CTerm[];
+}
+
+const POSSESSIVE = /^(.+?)(['’]s|['’])$/u;
+const ABBREVIATION_TAGS = new Set(['Abbreviation', 'Honorific']);
+const COARSE_ORDER: readonly [string, string][] = [
+  ['Value', 'Value'],
+  ['Pronoun', 'Pronoun'],
+  ['Determiner', 'Determiner'],
+  ['Preposition', 'Preposition'],
+  ['Conjunction', 'Conjunction'],
+  ['Auxiliary', 'Verb'],
+  ['Verb', 'Verb'],
+  ['Adjective', 'Adjective'],
+  ['Adverb', 'Adverb'],
+  ['ProperNoun', 'ProperNoun'],
+  ['Noun', 'Noun'],
+];
+
+/**
+ * Maps compromise's tag set to one coarse part of speech.
+ * @example coarsePos(['Noun', 'Singular', 'ProperNoun']) // 'ProperNoun'
+ */
+export function coarsePos(tags: readonly string[]): string {
+  for (const [tag, pos] of COARSE_ORDER) if (tags.includes(tag)) return pos;
+  return 'Other';
+}
+
+/**
+ * Splits text into sentences and tokens. Offsets are half-open UTF-16 indices into `text`, and every
+ * token's `text` equals `text.slice(start, end)`.
+ * @example tokenize('Zhao said.').tokens.map((t) => t.text) // ['Zhao', 'said', '.']
+ */
+export function tokenize(text: string): Tokenized {
+  const sentences: Sentence[] = [];
+  const tokens: Token[] = [];
+  if (text.trim() === '') return { sentences, tokens };
+  const json = nlp(text).json({ offset: true, terms: { offset: true } }) as CSentence[];
+  for (const s of json) {
+    const sentenceIndex = sentences.length;
+    const tokenStart = tokens.length;
+    const terms = mergeHyphenated(s.terms, text);
+    for (const term of terms) pushTerm(term, text, sentenceIndex, tokens);
+    if (tokens.length === tokenStart) continue;
+    const start = tokens[tokenStart]!.start;
+    const end = tokens[tokens.length - 1]!.end;
+    sentences.push({ start, end, text: text.slice(start, end), tokenStart, tokenEnd: tokens.length });
+  }
+  return { sentences, tokens };
+}
+
+/** Rejoins "Jean-Luc" or "co-founder", which compromise splits, into one token as CoNLL has them. */
+function mergeHyphenated(terms: CTerm[], text: string): CTerm[] {
+  const out: CTerm[] = [];
+  for (const term of terms) {
+    if (term.offset.length === 0) continue; // contraction expansions ("didn't" -> did + not) have no text
+    const prev = out[out.length - 1];
+    if (prev && /^[-‐–]$/u.test(prev.post) && term.pre === '') {
+      const start = prev.offset.start;
+      const end = term.offset.start + term.offset.length;
+      out[out.length - 1] = {
+        text: text.slice(start, end),
+        pre: prev.pre,
+        post: term.post,
+        tags: [...new Set([...prev.tags, ...term.tags])],
+        offset: { start, length: end - start },
+      };
+      continue;
+    }
+    out.push({ ...term });
+  }
+  return out;
+}
+
+function pushTerm(term: CTerm, text: string, sentence: number, tokens: Token[]): void {
+  let start = term.offset.start;
+  let end = start + term.offset.length;
+  // Leading punctuation, one token per mark ("“", "(").
+  const pre = term.pre;
+  let p = start - pre.length;
+  if (p >= 0 && text.slice(p, start) === pre) pushMarks(pre, p, text, sentence, term.tags, tokens);
+  let post = term.post;
+  // "Ltd." keeps its period as CoNLL does; the sentence's full stop after it is then not a token of its own.
+  if (term.tags.some((t) => ABBREVIATION_TAGS.has(t)) && post.startsWith('.') && !term.text.endsWith('.')) {
+    end += 1;
+    post = post.slice(1);
+  }
+  const surface = text.slice(start, end);
+  const poss = POSSESSIVE.exec(surface);
+  if (poss && poss[1]!.length > 0 && /\p{L}/u.test(poss[1]!) && (poss[2]!.length === 2 || /s$/iu.test(poss[1]!))) {
+    const cut = start + poss[1]!.length;
+    tokens.push(makeToken(text, start, cut, sentence, term.tags));
+    tokens.push(makeToken(text, cut, end, sentence, ['Possessive']));
+  } else {
+    tokens.push(makeToken(text, start, end, sentence, term.tags));
+  }
+  const q = end;
+  if (text.slice(q, q + post.length) === post) pushMarks(post, q, text, sentence, term.tags, tokens);
+  void p;
+}
+
+function pushMarks(marks: string, at: number, text: string, sentence: number, tags: readonly string[], tokens: Token[]): void {
+  let i = 0;
+  while (i < marks.length) {
+    const ch = marks[i]!;
+    if (/\s/u.test(ch)) {
+      i += 1;
+      continue;
+    }
+    let j = i + 1;
+    if (ch === '.' || ch === '-') while (j < marks.length && marks[j] === ch) j += 1;
+    // Keep surrogate pairs whole.
+    if (j === i + 1 && /[\uD800-\uDBFF]/u.test(ch) && j < marks.length) j += 1;
+    tokens.push(makeToken(text, at + i, at + j, sentence, ['Punctuation']));
+    i = j;
+  }
+  void tags;
+}
+
+function makeToken(text: string, start: number, end: number, sentence: number, tags: readonly string[]): Token {
+  const surface = text.slice(start, end);
+  const pos = tags.includes('Punctuation') ? 'Punctuation' : tags.includes('Possessive') && /^['’]s?$/u.test(surface) ? 'Possessive' : coarsePos(tags);
+  return { start, end, text: surface, pos, tags, sentence };
+}
