@@ -81,3 +81,12 @@ export class StoreUnavailableError extends NewsGraphError {
     super('STORE_UNAVAILABLE', message, cause);
   }
 }
+
+/** A query the user ran is refused or broken: a parameter it names is missing, or it writes in read mode. */
+export class QueryError extends NewsGraphError {
+  readonly query?: string;
+  constructor(message: string, where: { query?: string; cause?: unknown } = {}) {
+    super('QUERY', message, where.cause);
+    this.query = where.query;
+  }
+}

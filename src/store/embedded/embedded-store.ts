@@ -1,0 +1,219 @@
+// The embedded store: LadybugDB (the maintained Kùzu fork) in-process, one database file under the --db folder.
+import { mkdirSync, existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Connection, Database, type PreparedStatement, type QueryResult } from '@ladybugdb/core';
+import { ConfigError, GraphLoadError, QueryError, StoreLockedError } from '../../errors.js';
+import { NODE_PROPS, REL_PROPS, type GraphRows, type NodeLabel, type RelType } from '../../graph/types.js';
+import { loadArticleRows, type LoadDialect } from '../load-article.js';
+import { checkParams } from '../params.js';
+import type { Counts, GraphStore, LoadOutcome, Row } from '../types.js';
+import { schemaStatements } from './schema.js';
+import { plainRow } from './values.js';
+
+export interface EmbeddedStoreOptions {
+  /** Store folder; the database file is `<db>/graph.lbug` (default ./.newsgraph). */
+  readonly db?: string;
+  /** Opens the file read-only: no lock is taken and every write is refused. */
+  readonly readOnly?: boolean;
+}
+
+/** File name of the database inside the store folder. */
+export const DB_FILE = 'graph.lbug';
+
+const DIALECT: LoadDialect = { int: (v) => v, extraLabels: () => [], uniformBatches: true };
+
+/**
+ * Opens (creating if needed) the embedded store. A second read-write open of the same folder throws StoreLockedError.
+ * @example const store = await openEmbeddedStore({ db: './.newsgraph' }); await store.ensureSchema();
+ */
+export async function openEmbeddedStore(options: EmbeddedStoreOptions = {}): Promise<GraphStore> {
+  const folder = options.db ?? './.newsgraph';
+  const readOnly = options.readOnly ?? false;
+  const file = join(folder, DB_FILE);
+  if (existsSync(folder) && !statSync(folder).isDirectory()) {
+    throw new ConfigError(`store path ${folder} is a file, not a folder; pass --db with a folder path`, { option: 'db' });
+  }
+  if (readOnly && !existsSync(file)) {
+    throw new ConfigError(`store ${folder} does not exist yet; run "newsgraph ingest" first or pass --db`, { option: 'db' });
+  }
+  if (!readOnly) mkdirSync(folder, { recursive: true });
+  let db: Database;
+  try {
+    db = new Database(file, 0, true, readOnly);
+    await db.init();
+  } catch (err) {
+    throw openError(folder, err);
+  }
+  const conn = new Connection(db);
+  try {
+    await conn.init();
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    throw openError(folder, err);
+  }
+  const store = new EmbeddedStore(folder, db, conn, readOnly);
+  return store;
+}
+
+function openError(folder: string, err: unknown): Error {
+  const msg = err instanceof Error ? err.message : String(err);
+  if (/could not set lock/i.test(msg)) return new StoreLockedError(folder, err);
+  return new ConfigError(`cannot open store ${folder}: ${firstLine(msg)}`, { option: 'db', cause: err });
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0]!.trim();
+}
+
+class EmbeddedStore implements GraphStore {
+  readonly kind = 'embedded' as const;
+  private queue: Promise<unknown> = Promise.resolve();
+  private schemaReady = false;
+  private closed = false;
+
+  constructor(
+    private readonly folder: string,
+    private readonly db: Database,
+    private readonly conn: Connection,
+    private readonly readOnly: boolean,
+  ) {}
+
+  /** One operation at a time: a connection holds at most one transaction. */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(fn, fn);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async exec(cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+    checkParams(cypher, params);
+    let ps: PreparedStatement;
+    try {
+      ps = await this.conn.prepare(cypher);
+    } catch (err) {
+      throw new QueryError(`query failed: ${firstLine(messageOf(err))}`, { query: cypher, cause: err });
+    }
+    if (!ps.isSuccess()) throw new QueryError(`query failed: ${firstLine(ps.getErrorMessage())}`, { query: cypher });
+    return this.execPrepared(ps, cypher, params);
+  }
+
+  private async execPrepared(ps: PreparedStatement, cypher: string, params: Record<string, unknown>): Promise<Row[]> {
+    const used: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(params)) if (v !== undefined) used[k] = v;
+    let result: QueryResult | QueryResult[];
+    try {
+      result = await this.conn.execute(ps, used as never);
+    } catch (err) {
+      throw new QueryError(`query failed: ${firstLine(messageOf(err))}`, { query: cypher, cause: err });
+    }
+    const last = Array.isArray(result) ? result[result.length - 1]! : result;
+    try {
+      const types = last.getColumnDataTypesSync();
+      const rows = await last.getAll();
+      return rows.map((r) => plainRow(r as Record<string, unknown>, types));
+    } finally {
+      for (const r of Array.isArray(result) ? result : [result]) r.close();
+    }
+  }
+
+  private assertWritable(what: string): void {
+    if (this.readOnly) {
+      throw new ConfigError(`store ${this.folder} is open read-only; cannot ${what}`, { option: 'db' });
+    }
+  }
+
+  async ensureSchema(): Promise<void> {
+    this.assertWritable('create tables');
+    await this.exclusive(() => this.createTables());
+  }
+
+  private async createTables(): Promise<void> {
+    if (this.schemaReady) return;
+    for (const ddl of schemaStatements()) await this.exec(ddl);
+    this.schemaReady = true;
+  }
+
+  async loadArticle(rows: GraphRows): Promise<LoadOutcome> {
+    this.assertWritable(`load article ${rows.articleId}`);
+    return this.exclusive(async () => {
+      await this.createTables();
+      await this.exec('BEGIN TRANSACTION');
+      try {
+        const outcome = await loadArticleRows(rows, (c, p) => this.exec(c, p), DIALECT);
+        await this.exec('COMMIT');
+        return outcome;
+      } catch (err) {
+        // A failed statement already ends LadybugDB's transaction; ROLLBACK then reports "no active transaction".
+        await this.exec('ROLLBACK').catch(() => undefined);
+        throw new GraphLoadError(`loading article ${rows.articleId} into ${this.folder} failed: ${messageOf(err)}`, {
+          query: err instanceof QueryError ? err.query : undefined,
+          retriable: false,
+          cause: err,
+        });
+      }
+    });
+  }
+
+  async run(cypher: string, params: Record<string, unknown> = {}, options: { write?: boolean } = {}): Promise<Row[]> {
+    return this.exclusive(async () => {
+      checkParams(cypher, params);
+      const ps = await this.conn.prepare(cypher).catch((err: unknown) => {
+        throw new QueryError(`query failed: ${firstLine(messageOf(err))}`, { query: cypher, cause: err });
+      });
+      if (!ps.isSuccess()) throw new QueryError(`query failed: ${firstLine(ps.getErrorMessage())}`, { query: cypher });
+      if (!ps.isReadOnly() && !options.write) {
+        throw new QueryError('query would write to the store, and queries run read-only; pass --write to allow it', {
+          query: cypher,
+        });
+      }
+      if (!ps.isReadOnly() && this.readOnly) {
+        throw new QueryError(`query would write to the store, but ${this.folder} is open read-only`, { query: cypher });
+      }
+      return this.execPrepared(ps, cypher, params);
+    });
+  }
+
+  async counts(): Promise<Counts> {
+    return this.exclusive(async () => {
+      await this.requireTables();
+      const nodes: Record<string, number> = {};
+      for (const label of Object.keys(NODE_PROPS) as NodeLabel[]) {
+        const r = await this.exec(`MATCH (n:${label}) RETURN count(n) AS c`);
+        nodes[label] = Number(r[0]?.['c'] ?? 0);
+      }
+      const relationships: Record<string, number> = {};
+      for (const type of Object.keys(REL_PROPS) as RelType[]) {
+        const r = await this.exec(`MATCH ()-[x:${type}]->() RETURN count(x) AS c`);
+        relationships[type] = Number(r[0]?.['c'] ?? 0);
+      }
+      return { nodes, relationships };
+    });
+  }
+
+  private async requireTables(): Promise<void> {
+    if (this.schemaReady) return;
+    if (this.readOnly) return;
+    await this.createTables();
+  }
+
+  async wipe(): Promise<void> {
+    this.assertWritable('wipe');
+    await this.exclusive(async () => {
+      await this.createTables();
+      await this.exec('MATCH (n) DETACH DELETE n');
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.exclusive(async () => {
+      await this.conn.close();
+      await this.db.close();
+    });
+  }
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
