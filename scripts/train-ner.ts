@@ -1,0 +1,31 @@
+// npm run train: trains the NER model on eng.train (eng.testa only for per-epoch reporting) -> models/ner.model.json.gz.
+// Options: --epochs1 N --epochs2 N --folds N --seed N --out FILE --no-dev --limit DOCS
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { trainNer } from '../src/ner/train.js';
+import { buildGazetteer } from './ner-gazetteer.js';
+import { PACKAGE_ROOT, readConllDocuments, scriptOptions } from './ner-data.js';
+
+const opts = scriptOptions(process.argv.slice(2));
+const num = (name: string, dflt: number): number => Number(opts.get(name) ?? dflt);
+const out = resolve(PACKAGE_ROOT, opts.get('out') ?? 'models/ner.model.json.gz');
+const t0 = Date.now();
+let train = readConllDocuments('eng.train');
+if (opts.has('limit')) train = train.slice(0, num('limit', train.length));
+const dev = opts.has('no-dev') ? undefined : readConllDocuments('eng.testa');
+console.log(`eng.train: ${train.length} documents, ${train.reduce((a, d) => a + d.length, 0)} sentences`);
+const trained = trainNer(train, {
+  epochs1: num('epochs1', 12),
+  epochs2: num('epochs2', 12),
+  folds: num('folds', 5),
+  seed: num('seed', 20030531),
+  gazetteer: buildGazetteer(),
+  minCount: num('min-count', 1),
+  dev,
+  log: (m) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`),
+});
+const bytes = trained.serialize({ trainedOn: 'CoNLL-2003 eng.train', trainedAt: new Date().toISOString().slice(0, 10) });
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, bytes);
+console.log(`wrote ${out} (${(bytes.length / 1e6).toFixed(1)} MB) in ${((Date.now() - t0) / 1000).toFixed(1)}s`);

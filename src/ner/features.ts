@@ -1,0 +1,224 @@
+// Feature extraction for the NER tagger: "Huawei Technologies Ltd." -> w=Huawei, s=Xx, gz+2=CORPSUF:U, ...
+
+import { Gazetteer, isCapitalised } from './gazetteer.js';
+
+/** A token as the tagger reads it; `pos` is compromise's coarse tag when the caller has one. */
+export interface FeatToken {
+  readonly text: string;
+  readonly pos?: string;
+}
+
+const QUOTES: Record<string, string> = {
+  '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u00ab': '"', '\u00bb': '"', '``': '"', "''": '"',
+  '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u2032': "'",
+  '\u2013': '--', '\u2014': '--', '\u2015': '--',
+};
+
+/** Straightens curly quotes and dashes so that "’s" and "'s", "“" and '"' are one word to the model. */
+export function normalizeToken(text: string): string {
+  const q = QUOTES[text];
+  if (q !== undefined) return q;
+  if (text.length > 1 && /[\u2018\u2019\u201c\u201d]/.test(text)) {
+    return text.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
+  }
+  return text;
+}
+
+/** Word shape with runs collapsed: "Huawei" -> "Xx", "U.S." -> "X.X.", "1996-08-22" -> "d-d-d". */
+export function shape(text: string): string {
+  let out = '';
+  let prev = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let k: string;
+    if (c >= 65 && c <= 90) k = 'X';
+    else if (c >= 97 && c <= 122) k = 'x';
+    else if (c >= 48 && c <= 57) k = 'd';
+    else {
+      const ch = text[i]!;
+      if (ch !== ch.toLowerCase()) k = 'X';
+      else if (ch !== ch.toUpperCase()) k = 'x';
+      else k = ch;
+    }
+    if (k !== prev) out += k;
+    prev = k;
+  }
+  return out;
+}
+
+const DIGITS = /\d/g;
+
+/** Precomputed per-token views of one sentence. */
+interface SentView {
+  readonly norm: string[];
+  readonly lower: string[];
+  readonly shapes: string[];
+  readonly upperSentence: boolean;
+}
+
+function viewSentence(tokens: readonly FeatToken[]): SentView {
+  const norm = tokens.map((t) => normalizeToken(t.text));
+  const lower = norm.map((t) => t.toLowerCase().replace(DIGITS, '0'));
+  const shapes = norm.map(shape);
+  let letters = 0;
+  let upper = 0;
+  for (const t of norm) {
+    if (!/[A-Za-z]/.test(t)) continue;
+    letters++;
+    if (t === t.toUpperCase()) upper++;
+  }
+  return { norm, lower, shapes, upperSentence: letters >= 2 && upper / letters > 0.8 };
+}
+
+/** Words of one document seen in lower case, and seen capitalised mid-sentence in mixed-case text. */
+interface DocView {
+  readonly sentences: SentView[];
+  readonly seenLower: Set<string>;
+  readonly seenTitle: Set<string>;
+}
+
+function viewDocument(doc: readonly (readonly FeatToken[])[]): DocView {
+  const sentences = doc.map(viewSentence);
+  const seenLower = new Set<string>();
+  const seenTitle = new Set<string>();
+  for (const s of sentences) {
+    for (let i = 0; i < s.norm.length; i++) {
+      const w = s.norm[i]!;
+      if (!isCapitalised(w)) seenLower.add(s.lower[i]!);
+      else if (i > 0 && !s.upperSentence && w !== w.toUpperCase()) seenTitle.add(s.lower[i]!);
+    }
+  }
+  return { sentences, seenLower, seenTitle };
+}
+
+const PAD = ['<S>', '<S2>'];
+const PADE = ['</S>', '</S2>'];
+
+/**
+ * Local features of every token of a document (everything except features from first-pass tags).
+ * @example localFeatures([[{ text: 'Huawei' }, { text: 'said' }]], gaz)[0][0] // ['b', 'w=Huawei', ...]
+ */
+export function localFeatures(doc: readonly (readonly FeatToken[])[], gaz: Gazetteer): string[][][] {
+  const dv = viewDocument(doc);
+  return doc.map((tokens, si) => sentenceFeatures(tokens, dv.sentences[si]!, dv, gaz));
+}
+
+function sentenceFeatures(tokens: readonly FeatToken[], sv: SentView, dv: DocView, gaz: Gazetteer): string[][] {
+  const n = tokens.length;
+  const { norm, lower, shapes } = sv;
+  const gz = gaz.match(norm, lower);
+  const lw = (i: number): string => (i < 0 ? PAD[-i - 1]! : i >= n ? PADE[i - n]! : lower[i]!);
+  const sh = (i: number): string => (i < 0 ? PAD[-i - 1]! : i >= n ? PADE[i - n]! : shapes[i]!);
+  const ps = (i: number): string => (i < 0 || i >= n ? '-' : tokens[i]!.pos ?? '?');
+  const uc = sv.upperSentence ? 'u' : 'm';
+  const out: string[][] = [];
+  for (let i = 0; i < n; i++) {
+    const w = norm[i]!;
+    const l = lower[i]!;
+    const s = shapes[i]!;
+    const f: string[] = ['b', 'w=' + w, 'l=' + l, 's=' + s, 'p=' + ps(i)];
+    const len = l.length;
+    for (let k = 1; k <= 4 && k < len; k++) {
+      f.push('p' + k + '=' + l.slice(0, k), 'x' + k + '=' + l.slice(len - k));
+    }
+    const pos = i === 0 ? 'f' : 'n';
+    f.push('ps=' + pos + uc + s);
+    if (sv.upperSentence) f.push('ul=' + l);
+    f.push(
+      'l-1=' + lw(i - 1), 'l+1=' + lw(i + 1), 'l-2=' + lw(i - 2), 'l+2=' + lw(i + 2),
+      's-1=' + sh(i - 1), 's+1=' + sh(i + 1), 's-2=' + sh(i - 2), 's+2=' + sh(i + 2),
+      'll=' + lw(i - 1) + '|' + l, 'lr=' + l + '|' + lw(i + 1),
+      'sss=' + sh(i - 1) + '|' + s + '|' + sh(i + 1),
+      'p-1=' + ps(i - 1), 'p+1=' + ps(i + 1),
+    );
+    if (w.includes('-') && len > 2) {
+      for (const part of l.split('-')) if (part.length > 1) f.push('hp=' + part);
+    }
+    if (isCapitalised(w)) {
+      if (dv.seenLower.has(l)) f.push('dlc' + pos + uc);
+      if (dv.seenTitle.has(l)) f.push('dtc' + pos + uc);
+    }
+    for (const g of gz[i]!) f.push(g);
+    if (i > 0) for (const g of gz[i - 1]!) f.push('-1' + g);
+    if (i + 1 < n) for (const g of gz[i + 1]!) f.push('+1' + g);
+    if (i + 2 < n) for (const g of gz[i + 2]!) if (g.startsWith('gz=CORPSUF')) f.push('+2' + g);
+    out.push(f);
+  }
+  return out;
+}
+
+/** Entity class of a BIO tag: 'B-PER' -> 'PER', 'O' -> 'O'. */
+function cls(tag: string): string {
+  return tag === 'O' ? 'O' : tag.slice(2);
+}
+
+/**
+ * Non-local features from first-pass tags: the majority class that the same capitalised word got
+ * elsewhere in the document ("Huawei" later in a story keeps the ORG of "Huawei Technologies Ltd."),
+ * and the first-pass tags of the token and its neighbours.
+ * @example docFeatures(doc, firstPass)[0][0] // ['dm=ORG', 'dmp=ORG:B', 't0=B-ORG', ...]
+ */
+export function docFeatures(doc: readonly (readonly FeatToken[])[], firstPass: readonly (readonly string[])[]): string[][][] {
+  const counts = new Map<string, Map<string, number>>();
+  const keys: (string | null)[][] = doc.map((tokens) =>
+    tokens.map((t) => {
+      const w = normalizeToken(t.text);
+      return isCapitalised(w) && /[A-Za-z]/.test(w) ? w.toLowerCase() : null;
+    }),
+  );
+  const add = (key: string, label: string, d: number): void => {
+    let m = counts.get(key);
+    if (!m) counts.set(key, (m = new Map()));
+    m.set(label, (m.get(label) ?? 0) + d);
+  };
+  doc.forEach((tokens, si) =>
+    tokens.forEach((_, i) => {
+      const key = keys[si]![i];
+      if (key) add(key, firstPass[si]![i]!, 1);
+    }),
+  );
+  return doc.map((tokens, si) => {
+    const tags = firstPass[si]!;
+    const n = tokens.length;
+    return tokens.map((_, i) => {
+      const t = tags[i]!;
+      const f = [
+        't0=' + t,
+        't-1=' + (i > 0 ? tags[i - 1] : '<S>'),
+        't+1=' + (i + 1 < n ? tags[i + 1] : '</S>'),
+        'tt=' + (i > 0 ? tags[i - 1] : '<S>') + '|' + t + '|' + (i + 1 < n ? tags[i + 1] : '</S>'),
+      ];
+      const key = keys[si]![i];
+      if (key) {
+        const m = counts.get(key)!;
+        let best = '';
+        let bestN = 0;
+        let bestCls = '';
+        let bestClsN = 0;
+        let others = 0;
+        const byCls = new Map<string, number>();
+        for (const [label, c0] of m) {
+          const c = label === t ? c0 - 1 : c0;
+          if (c <= 0) continue;
+          others += c;
+          if (c > bestN) [best, bestN] = [label, c];
+          const k = cls(label);
+          const cc = (byCls.get(k) ?? 0) + c;
+          byCls.set(k, cc);
+          if (cc > bestClsN) [bestCls, bestClsN] = [k, cc];
+        }
+        if (others > 0) {
+          f.push('dm=' + bestCls, 'dmp=' + best, 'dmt=' + bestCls + '|' + cls(t));
+          const ents = others - (byCls.get('O') ?? 0);
+          if (ents > 0 && bestCls === 'O') {
+            let ec = '';
+            let en = 0;
+            for (const [k, c] of byCls) if (k !== 'O' && c > en) [ec, en] = [k, c];
+            f.push('de=' + ec);
+          }
+        } else f.push('dm=none');
+      }
+      return f;
+    });
+  });
+}
