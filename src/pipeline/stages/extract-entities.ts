@@ -1,44 +1,45 @@
 // "President Donald Trump met Acme Widgets Ltd. in Beijing" -> PER "Donald Trump", ORG "Acme Widgets Ltd.", LOC "Beijing"
 import type { EntityClass, Mention, Token } from '../../model/types.js';
+import { bioToSpans, loadNerModel, type NerModel } from '../../ner/index.js';
 import type { Stage } from '../stage.js';
 
-const TAG_CLASS: readonly [string, EntityClass][] = [
-  ['Person', 'PER'],
-  ['Organization', 'ORG'],
-  ['Place', 'LOC'],
-];
+const EDGE_PUNCTUATION = /^[\p{P}\p{S}]+$/u;
 
-/** Baseline from compromise's own tags: consecutive capitalised tokens sharing an entity tag. */
-export function findMentions(text: string, tokens: readonly Token[]): Mention[] {
+/**
+ * Tags the whole document with the trained model and turns BIO spans into mentions with CoNLL extents.
+ * @example findMentions(model, text, tokens, sentences) // [{ text: 'Donald Trump', class: 'PER', ... }]
+ */
+export function findMentions(
+  model: NerModel,
+  text: string,
+  tokens: readonly Token[],
+  sentences: readonly { tokenStart: number; tokenEnd: number }[],
+): Mention[] {
+  const input = sentences.map((s) => tokens.slice(s.tokenStart, s.tokenEnd).map((t) => ({ text: t.text })));
+  const tags = model.tagDocument(input);
   const out: Mention[] = [];
-  let i = 0;
-  while (i < tokens.length) {
-    const cls = classOf(tokens[i]!);
-    if (!cls) {
-      i += 1;
-      continue;
+  sentences.forEach((s, si) => {
+    for (const span of bioToSpans(tags[si] ?? [])) {
+      let a = s.tokenStart + span.start;
+      let b = s.tokenStart + span.end;
+      // No leading or trailing punctuation in a mention ("Huawei," -> "Huawei"); "Ltd." keeps its period as one token.
+      while (a < b && EDGE_PUNCTUATION.test(tokens[a]!.text)) a += 1;
+      while (b > a && EDGE_PUNCTUATION.test(tokens[b - 1]!.text)) b -= 1;
+      if (a >= b) continue;
+      const start = tokens[a]!.start;
+      const end = tokens[b - 1]!.end;
+      out.push({ start, end, text: text.slice(start, end), class: span.cls as EntityClass, source: 'extract-entities' });
     }
-    let j = i + 1;
-    while (j < tokens.length && tokens[j]!.sentence === tokens[i]!.sentence && classOf(tokens[j]!) === cls) j += 1;
-    const start = tokens[i]!.start;
-    const end = tokens[j - 1]!.end;
-    out.push({ start, end, text: text.slice(start, end), class: cls, source: 'extract-entities' });
-    i = j;
-  }
+  });
   return out;
-}
-
-function classOf(token: Token): EntityClass | undefined {
-  if (!/^\p{Lu}/u.test(token.text)) return undefined;
-  for (const [tag, cls] of TAG_CLASS) if (token.tags.includes(tag)) return cls;
-  return undefined;
 }
 
 export const extractEntities: Stage = {
   name: 'extract-entities',
-  requires: ['tokens'],
+  requires: ['sentences', 'tokens'],
   assigns: ['mentions'],
   run(doc) {
-    return { ...doc, mentions: findMentions(doc.article.text, doc.tokens) };
+    if (doc.tokens.length === 0) return doc;
+    return { ...doc, mentions: findMentions(loadNerModel(), doc.article.text, doc.tokens, doc.sentences) };
   },
 };
