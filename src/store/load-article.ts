@@ -86,7 +86,7 @@ export async function loadArticleRows(rows: GraphRows, run: TxRun, dialect: Load
   for (const { label, extra, nodes } of groups.values()) {
     const keyProp = NODE_KEY[label];
     const props = Object.keys(NODE_PROPS[label]);
-    let data = nodes.map((n) => nodeRow(n, dialect));
+    let data = nodes.map((n) => withHash(nodeRow(n, dialect), label, rows.contentHash));
     if (props.includes('aliases')) {
       const stored = await run(
         `UNWIND $keys AS k MATCH (x:${label} {${q(keyProp)}: k}) RETURN x.${q(keyProp)} AS key, x.aliases AS aliases`,
@@ -153,6 +153,11 @@ function nodeRow(node: GraphNode, dialect: LoadDialect): Record<string, unknown>
   for (const [p, t] of Object.entries(types)) out[p] = value(p, t, node.props[p], dialect);
   out[NODE_KEY[node.label]] = node.key;
   return out;
+}
+
+// The hash decides 'unchanged' next time, so the Article node stores the one the caller passed with the rows.
+function withHash(row: Record<string, unknown>, label: NodeLabel, hash: string): Record<string, unknown> {
+  return label === 'Article' ? { ...row, contentHash: hash } : row;
 }
 
 function relRow(rel: GraphRelationship, dialect: LoadDialect): Record<string, unknown> {

@@ -105,16 +105,15 @@ export const A2 = rowsFor(
   ],
 );
 
-/** a1 rewritten: the Trump administration is gone, China gains an alias, a new event replaces the old. */
+/** a1 rewritten: the Trump administration and Huawei are gone, China gains an alias, a new event replaces the old. */
 const A1_CHANGED_TEXT =
-  "China's foreign ministry on Tuesday criticised Washington. Beijing said Huawei was treated unfairly.";
+  "China's foreign ministry on Tuesday criticised Washington. Beijing said the measures were unfair.";
 export const A1_CHANGED = rowsFor(
   { id: 'a1', date: '2020-05-26', text: A1_CHANGED_TEXT },
   [
     { id: 'e1', cls: 'LOC', name: 'China', key: 'LOC:china', aliases: ['Beijing'], subtype: 'country' },
     { id: 'e2', cls: 'ORG', name: 'foreign ministry', key: 'ORG:china-foreign-ministry', subtype: 'government_body' },
     { id: 'e3', cls: 'LOC', name: 'Washington', key: 'LOC:washington', subtype: 'city' },
-    { id: 'e4', cls: 'ORG', name: 'Huawei', key: 'ORG:huawei', subtype: 'company' },
   ],
   [{ id: 'a1-ev9', type: 'CRITICIZE', by: ['e2'], against: ['e3'], confidence: 0.8, evidence: 'criticised Washington' }],
 );
@@ -134,3 +133,6 @@ export const NASTY = rowsFor(
   ],
   [{ id: 'nasty-ev1', type: 'ACCUSE', by: ['e2'], against: ['e1'], confidence: 0.6, charge: '"fraud" `x` $param', evidence: 'had accused it of "fraud"' }],
 );
+
+/** An article with no entities and no events: every batch is empty. */
+export const BARE = rowsFor({ id: 'bare', date: '2020-01-01', text: 'Nothing happened.' }, [], []);

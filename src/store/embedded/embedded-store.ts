@@ -1,6 +1,6 @@
 // The embedded store: LadybugDB (the maintained Kùzu fork) in-process, one database file under the --db folder.
 import { mkdirSync, existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Connection, Database, type PreparedStatement, type QueryResult } from '@ladybugdb/core';
 import { ConfigError, GraphLoadError, QueryError, StoreLockedError } from '../../errors.js';
 import { NODE_PROPS, REL_PROPS, type GraphRows, type NodeLabel, type RelType } from '../../graph/types.js';
@@ -20,6 +20,9 @@ export interface EmbeddedStoreOptions {
 /** File name of the database inside the store folder. */
 export const DB_FILE = 'graph.lbug';
 
+/** Files opened read-write by this process: LadybugDB's file lock does not stop a second open from the same process. */
+const OPEN_WRITERS = new Set<string>();
+
 const DIALECT: LoadDialect = { int: (v) => v, extraLabels: () => [], uniformBatches: true };
 
 /**
@@ -37,6 +40,8 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions = {}): Pro
     throw new ConfigError(`store ${folder} does not exist yet; run "newsgraph ingest" first or pass --db`, { option: 'db' });
   }
   if (!readOnly) mkdirSync(folder, { recursive: true });
+  const lockKey = resolve(file);
+  if (!readOnly && OPEN_WRITERS.has(lockKey)) throw new StoreLockedError(folder);
   let db: Database;
   try {
     db = new Database(file, 0, true, readOnly);
@@ -44,15 +49,19 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions = {}): Pro
   } catch (err) {
     throw openError(folder, err);
   }
+  if (!readOnly) OPEN_WRITERS.add(lockKey);
   const conn = new Connection(db);
   try {
     await conn.init();
   } catch (err) {
+    OPEN_WRITERS.delete(lockKey);
     await db.close().catch(() => undefined);
     throw openError(folder, err);
   }
-  const store = new EmbeddedStore(folder, db, conn, readOnly);
-  return store;
+  const release = (): void => {
+    if (!readOnly) OPEN_WRITERS.delete(lockKey);
+  };
+  return new EmbeddedStore(folder, db, conn, readOnly, release);
 }
 
 function openError(folder: string, err: unknown): Error {
@@ -76,6 +85,7 @@ class EmbeddedStore implements GraphStore {
     private readonly db: Database,
     private readonly conn: Connection,
     private readonly readOnly: boolean,
+    private readonly release: () => void,
   ) {}
 
   /** One operation at a time: a connection holds at most one transaction. */
@@ -208,8 +218,12 @@ class EmbeddedStore implements GraphStore {
     if (this.closed) return;
     this.closed = true;
     await this.exclusive(async () => {
-      await this.conn.close();
-      await this.db.close();
+      try {
+        await this.conn.close();
+        await this.db.close();
+      } finally {
+        this.release();
+      }
     });
   }
 }
