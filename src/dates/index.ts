@@ -1,0 +1,197 @@
+// Temporal expressions to TIMEX3: "China demanded Monday" (article 2020-05-25) -> DATE "Monday" 2020-05-25.
+// find: the TimeML rules (rules.ts) and chrono-node propose spans; merge: longest span wins, no overlaps;
+// resolve: each span gets its TIMEX3 value in text order, so later ones can hang on earlier ones.
+import * as chrono from 'chrono-node';
+import type { DateRef, TimexType } from '../model/types.js';
+import { formatYm, formatYmd, isRealDay, pad, parseYmd, type Ymd } from './calendar.js';
+import { yearForMonthDay } from './resolve.js';
+import { RULES, type Env, type PrevPoint, type Resolved, type Rule } from './rules.js';
+import { tenseAt, type Tense } from './tense.js';
+
+export interface DateContext {
+  /** The article's date, YYYY-MM-DD: the anchor of "Monday", "last week", "two years ago". */
+  articleDate: string;
+  /** Sentence spans, if an earlier stage has them; otherwise a simple splitter is used. */
+  sentences?: { start: number; end: number }[];
+}
+
+interface Candidate {
+  readonly start: number;
+  readonly end: number;
+  readonly priority: number;
+  readonly rule?: Rule;
+  readonly match?: RegExpExecArray;
+  readonly chrono?: chrono.ParsedResult;
+}
+
+const SOURCE = 'extract-dates';
+const CALENDAR_VALUE = /^\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q\d|W\d{2}|H\d|SU|FA|WI|SP))?(?:T|$)/;
+const ABBREVIATIONS = /(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|St|Co|Corp|Inc|Ltd|Jr|Sr|No|vs|Prof|Rev|Ft|Mt)|\b[A-Z]|\b[a-z]\.[a-z])\.$/;
+
+/**
+ * Finds every temporal expression in `text` and gives it a TIMEX3 type and value, anchored on the article date.
+ * Pure: no clock, no time zone.
+ * @example
+ * extractDates('China demanded Monday that ...', { articleDate: '2020-05-25' })
+ * // [{ text: 'Monday', start: 15, end: 21, type: 'DATE', value: '2020-05-25', anchor: 'article', ... }]
+ */
+export function extractDates(text: string, ctx: DateContext): DateRef[] {
+  const dct = parseYmd(ctx.articleDate);
+  if (!dct) return [];
+  const candidates = mergeCandidates([...findByRules(text), ...findByChrono(text, dct)]);
+  const sentences = ctx.sentences && ctx.sentences.length > 0 ? ctx.sentences : splitSentences(text);
+  const paragraphs = paragraphStarts(text);
+
+  const out: DateRef[] = [];
+  const points: { index: number; value: string; paragraph: number }[] = [];
+  for (const c of candidates) {
+    const paragraph = paragraphOf(paragraphs, c.start);
+    const sentence = sentences.find((s) => s.start <= c.start && c.end <= s.end) ?? { start: 0, end: text.length };
+    let tense: Tense | null = null;
+    const env: Env = {
+      text,
+      dct,
+      tense: () => (tense ??= tenseAt(text, c.start, c.end, sentence.start, sentence.end)),
+      paragraphPrev: () => lastOf(points.filter((p) => p.paragraph === paragraph)),
+      documentPrev: () => lastOf(points),
+      quarterPrev: () => lastOf(points.filter((p) => /^\d{4}-Q\d$/.test(p.value))),
+    };
+    const resolved = c.rule ? c.rule.resolve(c.match!, env) : resolveChrono(c.chrono!, env);
+    if (!resolved || !isTimexValue(resolved.type, resolved.value)) continue;
+    const record: DateRef = {
+      text: text.slice(c.start, c.end),
+      start: c.start,
+      end: c.end,
+      type: resolved.type,
+      value: resolved.value,
+      ...(resolved.anchor !== undefined ? { anchor: String(resolved.anchor) } : {}),
+      ...(resolved.certain === false ? { certain: false } : {}),
+      source: SOURCE,
+    };
+    if (CALENDAR_VALUE.test(resolved.value) && (resolved.type === 'DATE' || resolved.type === 'TIME')) {
+      points.push({ index: out.length, value: resolved.value, paragraph });
+    }
+    out.push(record);
+  }
+  return out;
+}
+
+function lastOf(points: readonly { index: number; value: string }[]): PrevPoint | null {
+  const p = points[points.length - 1];
+  return p ? { index: p.index, value: p.value } : null;
+}
+
+function findByRules(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  RULES.forEach((rule, priority) => {
+    const re = new RegExp(rule.re.source, rule.re.flags);
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) { re.lastIndex++; continue; }
+      if (rule.accept && !rule.accept(m, text)) continue;
+      const trimmed = m[0].replace(/[\s,]+$/, '');
+      out.push({ start: m.index, end: m.index + trimmed.length, priority, rule, match: m });
+    }
+  });
+  return out;
+}
+
+const LEADING = /^(?:(?:on|at|in|by|from|since|until|till|of|the|during|before|after|through)\s+|[,(]\s*)+/i;
+
+/** chrono-node finds the formats the rules do not spell out ("12/3/2019", "the 3rd of March"); we keep its components. */
+function findByChrono(text: string, dct: Ymd): Candidate[] {
+  const ref = new Date(dct.y, dct.m - 1, dct.d, 12, 0, 0, 0);
+  const out: Candidate[] = [];
+  let results: chrono.ParsedResult[];
+  try {
+    results = chrono.strict.parse(text, ref);
+  } catch {
+    return out; // odd text is data, not an error
+  }
+  for (const r of results) {
+    const s = r.start;
+    const hasDay = s.isCertain('month') && s.isCertain('day');
+    const hasMonthYear = s.isCertain('month') && s.isCertain('year');
+    const hasClock = s.isCertain('hour') && /\d/.test(r.text) && /[ap]\.?m\b|:\d\d/i.test(r.text);
+    if (!(hasDay || hasMonthYear || hasClock) || !/\d/.test(r.text)) continue;
+    const lead = LEADING.exec(r.text)?.[0].length ?? 0;
+    const body = r.text.slice(lead).replace(/[\s,.;:)]+$/, '');
+    if (!body) continue;
+    const start = r.index + lead;
+    out.push({ start, end: start + body.length, priority: RULES.length, chrono: r });
+  }
+  return out;
+}
+
+function resolveChrono(r: chrono.ParsedResult, env: Env): Resolved | null {
+  const s = r.start;
+  const month = s.isCertain('month') ? s.get('month') : null;
+  const day = s.isCertain('day') ? s.get('day') : null;
+  const knownYear = s.isCertain('year') ? s.get('year') : null;
+  let date: string | null = null;
+  if (month !== null && day !== null) {
+    const y = knownYear ?? yearForMonthDay(month, day, env.dct, env.tense());
+    if (!isRealDay(y, month, day)) return null;
+    date = formatYmd({ y, m: month, d: day });
+  } else if (month !== null && knownYear !== null) {
+    date = formatYm(knownYear, month);
+  }
+  if (s.isCertain('hour')) {
+    const hour = s.get('hour')!;
+    const minute = s.get('minute') ?? 0;
+    return { type: 'TIME', value: `${date && date.length === 10 ? date : formatYmd(env.dct)}T${pad(hour, 2)}:${pad(minute, 2)}`, anchor: 'article' };
+  }
+  if (!date) return null;
+  return { type: 'DATE', value: date, ...(knownYear === null ? { anchor: 'article' as const } : {}) };
+}
+
+/** One span per place: the longest wins; on equal length the more specific rule (lower priority) wins. */
+function mergeCandidates(all: Candidate[]): Candidate[] {
+  const sorted = [...all].sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.priority - b.priority || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const c of sorted) {
+    if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
+    kept.push(c);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Sentence spans by punctuation, not crossing line breaks; abbreviations ("Nov.", "Mr.") do not end one. */
+export function splitSentences(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let start = 0;
+  const re = /[.!?]+["'\u201d\u2019)]*(?=\s+["'\u201c\u2018(]?[A-Z0-9])|\n+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const end = m.index + m[0].length;
+    if (m[0][0] === '.' && ABBREVIATIONS.test(text.slice(Math.max(0, m.index - 6), m.index + 1))) continue;
+    if (end > start) out.push({ start, end });
+    start = end;
+  }
+  if (start < text.length) out.push({ start, end: text.length });
+  return out;
+}
+
+function paragraphStarts(text: string): number[] {
+  const starts = [0];
+  const re = /\n/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) starts.push(m.index + 1);
+  return starts;
+}
+function paragraphOf(starts: number[], at: number): number {
+  let i = 0;
+  while (i + 1 < starts.length && starts[i + 1]! <= at) i++;
+  return i;
+}
+
+const TIMEX_VALUE: Record<TimexType, RegExp> = {
+  DATE: /^(?:PAST_REF|PRESENT_REF|FUTURE_REF|\d{2,4}X?|\d{4}-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|W\d{2}(?:-WE)?|SP|SU|FA|WI)|\d{4}-XX(?:-XX)?)(?:T(?:MO|AF|EV|NI|\d{2}:\d{2}))?$/,
+  TIME: /^\d{4}-\d{2}-\d{2}T(?:MO|AF|EV|NI|\d{2}:\d{2})$/,
+  DURATION: /^P(?:(?:\d+|X)[YMWDQEC]|T(?:\d+|X)[HMS])$/,
+  SET: /^(?:P(?:\d+[YMWDQ]|T\d+[HMS])|XXXX-(?:WXX-[1-7](?:T(?:MO|AF|EV|NI))?|\d{2}|XX-XXT(?:MO|AF|EV|NI)|SP|SU|FA|WI|Q[1-4]))$/,
+};
+
+/** A broken value is dropped rather than stored. */
+function isTimexValue(type: TimexType, value: string): boolean {
+  return TIMEX_VALUE[type].test(value);
+}
+
+export type { DateRef };

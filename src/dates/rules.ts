@@ -1,0 +1,780 @@
+// The TimeML grammar: regex rules that find a temporal expression and say what it means.
+// "two years ago" -> DATE 2018 (article 2020-05-25), "the third quarter" -> DATE 2020-Q3, "daily" -> SET P1D.
+import type { TimexType } from '../model/types.js';
+import type { Tense } from './tense.js';
+import {
+  formatYm, formatYmd, isRealDay, isoWeekValue, pad, parseYmd, plusDays, plusYears, quarterOf, type Ymd,
+} from './calendar.js';
+import {
+  FULL_MONTH_RE, MONTHS, MONTH_RE, NUM_RE, ORDINALS, PART_OF_DAY, SEASONS, WEEKDAYS, WEEKDAY_RE, parseNumber,
+} from './lexicon.js';
+import {
+  durationValue, resolveSeason, resolveWeekday, shiftedValue, unitOf, yearForMonth, yearForMonthDay,
+  yearForQuarter, type Unit,
+} from './resolve.js';
+
+/** An earlier expression that a relative one ("two days later") can hang on. */
+export interface PrevPoint {
+  readonly index: number;
+  readonly value: string;
+}
+
+/** What a rule may ask while it resolves one match. */
+export interface Env {
+  readonly text: string;
+  readonly dct: Ymd;
+  tense(): Tense;
+  /** The last calendar-valued expression before this one in the same paragraph. */
+  paragraphPrev(): PrevPoint | null;
+  /** The last calendar-valued expression before this one anywhere in the text. */
+  documentPrev(): PrevPoint | null;
+  /** The last quarter named before this one ("the third quarter ... the year-ago quarter"). */
+  quarterPrev(): PrevPoint | null;
+}
+
+export interface Resolved {
+  readonly type: TimexType;
+  readonly value: string;
+  /** 'article', or the index of the earlier record it hangs on. */
+  readonly anchor?: 'article' | number;
+  /** false when the direction was a guess (no tense cue). */
+  readonly certain?: boolean;
+}
+
+export interface Rule {
+  readonly name: string;
+  readonly re: RegExp;
+  /** Context check at find time; false drops the match. */
+  accept?(m: RegExpExecArray, text: string): boolean;
+  resolve(m: RegExpExecArray, env: Env): Resolved | null;
+}
+
+const L = '(?<![\\w$£€\\u2019\'-])';
+const R = '(?![\\w-])';
+const UNITS = '(?:seconds?|minutes?|hours?|days?|weeks?|weekends?|months?|quarters?|years?|decades?|centur(?:y|ies))';
+const APPROX =
+  '(?:(?:about|nearly|almost|roughly|around|approximately|more\\s+than|less\\s+than|fewer\\s+than|at\\s+least|' +
+  'at\\s+most|up\\s+to|some|only|just|barely|well\\s+over|close\\s+to|under|over)\\s+)?';
+const MOD = '(?:(?:early|mid|late|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of|the\\s+middle\\s+of)[\\s-]+)?';
+const TEMPORAL_PREPS = new Set([
+  'in', 'since', 'until', 'till', 'by', 'of', 'during', 'through', 'before', 'after', 'from', 'to', 'early', 'late',
+  'mid', 'last', 'next', 'this', 'on', 'between', 'and', 'or', 'throughout', 'into', 'around', 'that', 'each',
+  'every', 'late-', 'mid-', 'early-', 'about', 'for', 'as', 'at',
+]);
+const COUNT_NOUNS = new Set([
+  'people', 'persons', 'troops', 'soldiers', 'workers', 'jobs', 'shares', 'copies', 'units', 'cases', 'dollars',
+  'deaths', 'members', 'employees', 'votes', 'tons', 'miles', 'feet', 'meters', 'kilometers', 'acres', 'cars',
+  'homes', 'students', 'refugees', 'residents', 'points', 'barrels', 'pounds', 'children', 'men', 'women', 'rooms',
+  'beds', 'vehicles', 'planes', 'ships', 'companies', 'firms', 'pages', 'words', 'sq', 'square', 'yards', 'seats',
+]);
+
+function rx(source: string, flags = 'gi'): RegExp {
+  return new RegExp(L + source + R, flags);
+}
+
+function wordBefore(text: string, start: number): string {
+  const m = /([A-Za-z$\d.,'-]+)\s*$/.exec(text.slice(Math.max(0, start - 40), start));
+  return m ? m[1]!.toLowerCase() : '';
+}
+function wordAfter(text: string, end: number): string {
+  const m = /^\s*([A-Za-z%\d]+)/.exec(text.slice(end, end + 40));
+  return m ? m[1]!.toLowerCase() : '';
+}
+function isCapitalised(s: string): boolean {
+  return /^[A-Z]/.test(s);
+}
+function monthNumber(raw: string): number | null {
+  return MONTHS[raw.toLowerCase()] ?? MONTHS[raw.toLowerCase().replace(/\.$/, '')] ?? null;
+}
+function relOf(raw: string | undefined): 'last' | 'next' | 'this' | undefined {
+  if (!raw) return undefined;
+  const w = raw.toLowerCase().replace(/^the\s+/, '');
+  if (w === 'last' || w === 'past' || w === 'previous') return 'last';
+  if (w === 'next' || w === 'coming') return 'next';
+  if (w === 'this' || w === 'current') return 'this';
+  return undefined;
+}
+function guessed(env: Env): boolean {
+  const t = env.tense();
+  return t === 'PAST' || t === 'FUTURE';
+}
+/** The day a prev point starts on, when it names a day, month or year. */
+function dayOfValue(value: string): Ymd | null {
+  const d = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (d) return parseYmd(`${d[1]}-${d[2]}-${d[3]}`);
+  const m = /^(\d{4})-(\d{2})$/.exec(value);
+  if (m) return { y: Number(m[1]), m: Number(m[2]), d: 1 };
+  const y = /^(\d{4})$/.exec(value);
+  if (y) return { y: Number(y[1]), m: 7, d: 1 };
+  return null;
+}
+function quarterValue(y: number, q: number): string {
+  return `${pad(y, 4)}-Q${q}`;
+}
+/** The quarter a financial story is about: the last one named, else the last one completed. */
+function contextQuarter(env: Env): { y: number; q: number; index?: number } {
+  const prev = env.quarterPrev();
+  if (prev) {
+    const m = /^(\d{4})-Q(\d)$/.exec(prev.value);
+    if (m) return { y: Number(m[1]), q: Number(m[2]), index: prev.index };
+  }
+  const cur = quarterOf(env.dct.m);
+  return cur === 1 ? { y: env.dct.y - 1, q: 4 } : { y: env.dct.y, q: cur - 1 };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rules. Order matters only for ties between matches of the same extent (the earlier rule wins).
+
+const explicitDay: Rule = {
+  // "Friday, May 22", "Nov. 21", "March 3, 1998", "3 March 1998"
+  name: 'explicit-day',
+  re: rx(
+    `(?:(?<wd>${WEEKDAY_RE}),?\\s+)?(?:(?<mod>early|mid|late)[\\s-]+)?(?<mon>${MONTH_RE})\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?(?![\\d:,.]\\d)(?:,?\\s+(?<year>(?:1[6-9]|20)\\d{2}))?` +
+    `|(?<day2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<mon2>${MONTH_RE}),?(?:\\s+(?<year2>(?:1[6-9]|20)\\d{2}))?`,
+  ),
+  accept: (m) => isCapitalised(m.groups!['mon'] ?? m.groups!['mon2'] ?? ''),
+  resolve(m, env) {
+    const g = m.groups!;
+    const mon = monthNumber(g['mon'] ?? g['mon2']!);
+    const day = Number(g['day'] ?? g['day2']);
+    if (!mon || day < 1 || day > 31) return null;
+    const yearText = g['year'] ?? g['year2'];
+    const y = yearText ? Number(yearText) : yearForMonthDay(mon, day, env.dct, env.tense());
+    if (!isRealDay(y, mon, day)) return null;
+    return {
+      type: 'DATE', value: formatYmd({ y, m: mon, d: day }),
+      ...(yearText ? {} : { anchor: 'article' as const, certain: guessed(env) || isCloseTo(env.dct, y, mon, day) }),
+    };
+  },
+};
+function isCloseTo(dct: Ymd, y: number, m: number, d: number): boolean {
+  const diff = Math.abs((y - dct.y) * 372 + (m - dct.m) * 31 + (d - dct.d));
+  return diff < 93;
+}
+
+const numericDay: Rule = {
+  // "2020-05-22", "5/22/2020"
+  name: 'numeric-day',
+  re: rx('(?<y>(?:19|20)\\d{2})-(?<m>\\d{2})-(?<d>\\d{2})|(?<m2>\\d{1,2})/(?<d2>\\d{1,2})/(?<y2>(?:19|20)?\\d{2})'),
+  resolve(m) {
+    const g = m.groups!;
+    let y = Number(g['y'] ?? g['y2']);
+    if (y < 100) y += y < 50 ? 2000 : 1900;
+    const mon = Number(g['m'] ?? g['m2']);
+    const d = Number(g['d'] ?? g['d2']);
+    if (!isRealDay(y, mon, d)) return null;
+    return { type: 'DATE', value: formatYmd({ y, m: mon, d }) };
+  },
+};
+
+const monthYear: Rule = {
+  // "July 1999", "late November 1998", "January this year", "the end of March"
+  name: 'month-year',
+  re: rx(
+    `${MOD}(?<mon>${MONTH_RE}),?\\s+(?:of\\s+)?(?:(?<year>(?:1[6-9]|20)\\d{2})(?!\\s*(?:%|percent))|(?<rel>this|last|next)\\s+year)`,
+  ),
+  accept: (m) => isCapitalised(m.groups!['mon']!) && !/^\w{3}\.?$/i.test(m.groups!['mon']!) || /\.$/.test(m.groups!['mon']!),
+  resolve(m, env) {
+    const g = m.groups!;
+    const mon = monthNumber(g['mon']!);
+    if (!mon) return null;
+    const rel = g['rel']?.toLowerCase();
+    const y = g['year'] ? Number(g['year']) : env.dct.y + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0);
+    return { type: 'DATE', value: formatYm(y, mon), ...(g['year'] ? {} : { anchor: 'article' as const }) };
+  },
+};
+
+const bareMonth: Rule = {
+  // "in January", "last April", "late November", "mid-March"
+  name: 'month',
+  re: rx(
+    `(?:(?<mod>early|mid|late)[\\s-]+|(?<mod2>the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of|the\\s+middle\\s+of)\\s+)?` +
+    `(?:(?<rel>last|this|next|past|coming)\\s+)?(?<mon>${FULL_MONTH_RE})(?!\\s+\\d)`,
+  ),
+  accept(m, text) {
+    const g = m.groups!;
+    const mon = g['mon']!;
+    if (!isCapitalised(mon)) return false;
+    const before = wordBefore(text, m.index);
+    const cued = Boolean(g['mod'] || g['mod2'] || g['rel']) || TEMPORAL_PREPS.has(before);
+    if (mon === 'May' || mon === 'March') {
+      if (!cued) return false;
+      // "will March on" / "to March": a verb after a modal or "to" is never a month.
+      if (!g['rel'] && !g['mod'] && !g['mod2'] && ['to', 'will', 'would', 'may', 'might', 'could'].includes(before)) return false;
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
+      if (mon === 'May' && /^\s+(?:be|have|not|also|well|still|never|go|come|need|want|take|make|seek|face|lose|get|try)\b/.test(after)) return false;
+    }
+    if (/^\s+\d/.test(text.slice(m.index + m[0].length))) return false;
+    return true;
+  },
+  resolve(m, env) {
+    const g = m.groups!;
+    const mon = monthNumber(g['mon']!)!;
+    const rel = relOf(g['rel']);
+    const y = yearForMonth(mon, env.dct, env.tense(), rel);
+    return { type: 'DATE', value: formatYm(y, mon), anchor: 'article', certain: Boolean(rel) || guessed(env) };
+  },
+};
+
+const weekday: Rule = {
+  // "Friday", "last Tuesday", "Monday morning", "early Friday", "Tuesday nights" (a SET)
+  name: 'weekday',
+  re: rx(
+    `(?:(?<mod>early|late|earlier|later)\\s+)?(?:(?<rel>last|this|next|coming|past)\\s+)?(?<wd>${WEEKDAY_RE})(?<pl>s)?` +
+    `(?:\\s+(?<part>morning|afternoon|evening|night)s?)?`,
+  ),
+  accept: (m) => isCapitalised(m.groups!['wd']!),
+  resolve(m, env) {
+    const g = m.groups!;
+    const wd = WEEKDAYS[g['wd']!.toLowerCase()]!;
+    const part = g['part'] ? PART_OF_DAY[g['part'].toLowerCase()]! : '';
+    if (g['pl']) return { type: 'SET', value: `XXXX-WXX-${wd}${part ? 'T' + part : ''}` };
+    const rel = relOf(g['rel']);
+    const tense = env.tense();
+    // "Earlier Sunday" in a story dated Sunday is that day.
+    const day = resolveWeekday(wd, env.dct, tense, rel);
+    const certain = Boolean(rel) || tense === 'PAST' || tense === 'FUTURE';
+    if (part) return { type: 'TIME', value: `${formatYmd(day)}T${part}`, anchor: 'article', certain };
+    return { type: 'DATE', value: formatYmd(day), anchor: 'article', certain };
+  },
+};
+
+const DAY_WORDS = `${WEEKDAY_RE}|today|yesterday|tomorrow|tonight`;
+const clockTime: Rule = {
+  // "10 p.m. Wednesday", "about 10:35 a.m.", "noon Thursday", "Friday at 5 p.m."
+  name: 'clock-time',
+  re: rx(
+    `(?:(?<day0>${DAY_WORDS})\\s+at\\s+)?(?:(?:about|around|approximately|shortly\\s+(?:before|after)|just\\s+(?:before|after))\\s+)?` +
+    `(?:(?<h>\\d{1,2})(?::(?<min>[0-5]\\d))?\\s*(?<mer>a\\.m\\.?|p\\.m\\.?|am|pm)|(?<noon>noon|midnight))` +
+    `(?:\\s+(?<tz>[A-Z][DS]?T|GMT|UTC))?(?:,?\\s+(?:on\\s+)?(?<day>${DAY_WORDS}))?`,
+  ),
+  accept(m) {
+    const g = m.groups!;
+    for (const k of ['day0', 'day']) if (g[k] && /^[a-z]/.test(g[k]!) && WEEKDAYS[g[k]!.toLowerCase()]) return false;
+    if (g['h'] && (Number(g['h']) < 1 || Number(g['h']) > 12)) return false;
+    if (g['mer'] && /^(am|pm)$/.test(g['mer']) && !/\d\s*$/.test(m[0].slice(0, m[0].indexOf(g['mer'])))) return false;
+    return true;
+  },
+  resolve(m, env) {
+    const g = m.groups!;
+    let hour: number;
+    let minute = 0;
+    if (g['noon']) hour = g['noon'].toLowerCase() === 'noon' ? 12 : 0;
+    else {
+      hour = Number(g['h']) % 12;
+      if (/^p/i.test(g['mer']!)) hour += 12;
+      minute = g['min'] ? Number(g['min']) : 0;
+    }
+    const dayWord = (g['day'] ?? g['day0'])?.toLowerCase();
+    let day = env.dct;
+    if (dayWord === 'yesterday') day = plusDays(env.dct, -1);
+    else if (dayWord === 'tomorrow') day = plusDays(env.dct, 1);
+    else if (dayWord && WEEKDAYS[dayWord]) day = resolveWeekday(WEEKDAYS[dayWord]!, env.dct, env.tense());
+    return { type: 'TIME', value: `${formatYmd(day)}T${pad(hour, 2)}:${pad(minute, 2)}`, anchor: 'article' };
+  },
+};
+
+const dayWord: Rule = {
+  // "today", "yesterday", "late yesterday", "this morning", "last night", "tonight", "yesterday afternoon"
+  name: 'day-word',
+  re: rx(
+    '(?:(?<mod>early|late|earlier|later)\\s+)?(?:(?<w>today|yesterday|tomorrow|tonight)(?:\\s+(?<part>morning|afternoon|evening|night))?' +
+    '|(?<w2>this|last|tomorrow|yesterday)\\s+(?<part2>morning|afternoon|evening|night)|the\\s+day\\s+(?<ba>before\\s+yesterday|after\\s+tomorrow))',
+  ),
+  resolve(m, env) {
+    const g = m.groups!;
+    const w = (g['w'] ?? g['w2'] ?? '').toLowerCase();
+    let part = g['part'] ?? g['part2'];
+    let day = env.dct;
+    if (w === 'yesterday') day = plusDays(env.dct, -1);
+    if (w === 'tomorrow') day = plusDays(env.dct, 1);
+    if (w === 'last') day = plusDays(env.dct, g['part2']?.toLowerCase() === 'night' ? -1 : -1);
+    if (w === 'tonight') part = 'night';
+    if (g['ba']) day = plusDays(env.dct, g['ba'].toLowerCase().startsWith('before') ? -2 : 2);
+    if (w === 'today' && !part && !g['mod'] && isGenericToday(m, env.text)) {
+      return { type: 'DATE', value: 'PRESENT_REF', anchor: 'article' };
+    }
+    if (part) return { type: 'TIME', value: `${formatYmd(day)}T${PART_OF_DAY[part.toLowerCase()]}`, anchor: 'article' };
+    return { type: 'DATE', value: formatYmd(day), anchor: 'article' };
+  },
+};
+/** "today's world", "the companies of today": generic present, not the day. */
+function isGenericToday(m: RegExpExecArray, text: string): boolean {
+  const after = text.slice(m.index + m[0].length, m.index + m[0].length + 10);
+  const before = wordBefore(text, m.index);
+  return /^['\u2019]s\s+(?:world|society|economy|youth|generation|standards|children|market|technology)/i.test(after)
+    || (before === 'of' && /^\s*[.,;]/.test(after) && false);
+}
+
+const agoLater: Rule = {
+  // "two years ago", "a year earlier", "three days later", "nearly four years ago", "a few years ago"
+  name: 'ago-later',
+  re: rx(
+    `(?<approx>${APPROX})(?:(?<num>${NUM_RE})(?:\\s+or\\s+so)?\\s+(?:more\\s+)?|(?<bare>))(?<unit>${UNITS})(?:\\s+or\\s+so)?\\s+(?<dir>ago|earlier|later|from\\s+now|hence|before|after)` +
+    '(?=\\s*(?:[.,;:)\\u201d"\'!?]|$|and\\b|but\\b|when\\b|as\\b|in\\b|on\\b|at\\b|to\\b|the\\b|he\\b|she\\b|they\\b|it\\b|we\\b|I\\b|a\\b|with\\b|by\\b|for\\b|of\\b|that\\b|[A-Z]))',
+  ),
+  accept(m) {
+    const g = m.groups!;
+    const dir = g['dir']!.toLowerCase();
+    if ((dir === 'before' || dir === 'after') && g['bare'] !== undefined) return false;
+    return true;
+  },
+  resolve(m, env) {
+    const g = m.groups!;
+    const unit = unitOf(g['unit']!);
+    if (!unit) return null;
+    const dir = g['dir']!.toLowerCase().replace(/\s+/g, ' ');
+    const back = dir === 'ago' || dir === 'earlier' || dir === 'before';
+    const n = g['num'] !== undefined ? parseNumber(g['num']) : 'X';
+    if (n === null) return null;
+    if (n === 'X' || unit === 'hour' || unit === 'minute' || unit === 'second') {
+      if (n === 'X') return { type: 'DATE', value: back ? 'PAST_REF' : 'FUTURE_REF', anchor: 'article' };
+      return { type: 'DURATION', value: durationValue(n, unit)! };
+    }
+    if (!Number.isInteger(n)) return null;
+    const relativeToPrev = dir === 'earlier' || dir === 'later' || dir === 'before' || dir === 'after';
+    const prev = relativeToPrev ? env.paragraphPrev() : null;
+    const sign = back ? -1 : 1;
+    // Earnings copy: "a year earlier" beside a quarter means the same quarter a year before.
+    if (unit === 'year' && relativeToPrev || unit === 'year' && dir === 'ago' && n === 1) {
+      const q = env.quarterPrev();
+      const para = env.paragraphPrev();
+      if (q && para && para.index === q.index) {
+        const mq = /^(\d{4})-Q(\d)$/.exec(q.value)!;
+        return { type: 'DATE', value: quarterValue(Number(mq[1]) + sign * n, Number(mq[2])), anchor: q.index };
+      }
+    }
+    const base = prev ? dayOfValue(prev.value) : null;
+    const anchorDay = base ?? env.dct;
+    const value = shiftedValue(anchorDay, unit, sign * n);
+    if (!value) return null;
+    return { type: 'DATE', value, anchor: base && prev ? prev.index : 'article' };
+  },
+};
+
+const anaphoric: Rule = {
+  // "the next day", "that day", "the following week", "later that year", "the previous month"
+  name: 'anaphoric',
+  re: rx(
+    '(?:(?<mod>earlier|later|early|late)\\s+)?(?<rel>that|the\\s+same|the\\s+next|the\\s+following|the\\s+previous|the\\s+preceding|the\\s+prior)' +
+    '\\s+(?<unit>day|morning|afternoon|evening|night|week|weekend|month|year)',
+  ),
+  accept(m, text) {
+    // "that day" as a demonstrative inside "the day that day-care ..." is rare; "that year's" is fine.
+    return !/^\s*(?:of|when|in which)\b/.test(text.slice(m.index + m[0].length)) || /day|year/.test(m.groups!['unit']!);
+  },
+  resolve(m, env) {
+    const g = m.groups!;
+    const rel = g['rel']!.toLowerCase().replace(/\s+/g, ' ');
+    const unitWord = g['unit']!.toLowerCase();
+    const part = PART_OF_DAY[unitWord];
+    const unit: Unit = part ? 'day' : unitOf(unitWord)!;
+    const n = rel === 'the next' || rel === 'the following' ? 1 : rel === 'that' || rel === 'the same' ? 0 : -1;
+    const prev = env.documentPrev();
+    const base = prev ? dayOfValue(prev.value) : null;
+    if (!base && n === 0) return null;
+    const value = shiftedValue(base ?? env.dct, unit, n);
+    if (!value) return null;
+    return {
+      type: part && unitWord !== 'morning' ? 'TIME' : 'DATE',
+      value: part && unitWord !== 'morning' ? `${value}T${part}` : value,
+      anchor: base && prev ? prev.index : 'article',
+    };
+  },
+};
+
+const relativePeriod: Rule = {
+  // "last week", "this month", "next year", "earlier this month", "early next year", "last summer", "this century"
+  name: 'relative-period',
+  re: rx(
+    '(?:(?<mod>early|late|earlier|later|mid|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of|the\\s+middle\\s+of|the\\s+rest\\s+of|the\\s+remainder\\s+of|the\\s+first\\s+half\\s+of|the\\s+second\\s+half\\s+of)[\\s-]+)?' +
+    '(?<rel>last|this|next|past|previous|coming|current|the\\s+current|the\\s+coming|the\\s+next)\\s+' +
+    '(?<unit>week|weekend|month|year|quarter|decade|century|summer|winter|spring|fall|autumn)(?:\\s+(?<ordq>(?:first|second|third|fourth)\\s+quarter))?',
+  ),
+  accept(m, text) {
+    // "next year's budget" is fine; "the next year" after "for" is a duration handled by its own rule.
+    const rel = m.groups!['rel']!.toLowerCase();
+    if (rel === 'the next' && ['for', 'over', 'during', 'within', 'throughout'].includes(wordBefore(text, m.index))) return false;
+    return true;
+  },
+  resolve(m, env) {
+    const g = m.groups!;
+    const relWord = g['rel']!.toLowerCase().replace(/\s+/g, ' ');
+    const rel = relOf(relWord)!;
+    const n = rel === 'last' ? -1 : rel === 'next' ? 1 : 0;
+    const unitWord = g['unit']!.toLowerCase();
+    const season = SEASONS[unitWord];
+    if (season) return { type: 'DATE', value: resolveSeason(season, env.dct, env.tense(), rel), anchor: 'article' };
+    const unit = unitOf(unitWord)!;
+    if (relWord === 'past' && ['decade', 'century'].includes(unit)) {
+      return { type: 'DURATION', value: durationValue(1, unit)! };
+    }
+    if (unit === 'weekend') {
+      // The weekend before (or after) the article's day, named by its ISO week.
+      const sat = resolveWeekday(6, env.dct, n === 0 ? env.tense() : 'NONE', n === 0 ? undefined : n < 0 ? 'last' : 'next');
+      return { type: 'DATE', value: `${isoWeekValue(sat)}-WE`, anchor: 'article' };
+    }
+    if (g['ordq']) {
+      const q = ORDINALS[g['ordq'].split(/\s+/)[0]!.toLowerCase()]!;
+      return { type: 'DATE', value: quarterValue(env.dct.y + n, q), anchor: 'article' };
+    }
+    const value = shiftedValue(env.dct, unit, n);
+    return value ? { type: 'DATE', value, anchor: 'article' } : null;
+  },
+};
+
+const pastPeriod: Rule = {
+  // "the past year", "the last decade", "over the past week" -> DURATION P1Y ...
+  name: 'past-period',
+  re: rx('the\\s+(?<rel>past|last|previous|next|coming)\\s+(?<unit>week|month|year|decade|century|quarter)'),
+  resolve(m, env) {
+    const unit = unitOf(m.groups!['unit']!)!;
+    const rel = m.groups!['rel']!.toLowerCase();
+    if ((rel === 'last' || rel === 'previous') && unit === 'quarter') {
+      const q = contextQuarter(env);
+      return { type: 'DATE', value: quarterValue(q.y, q.q), anchor: 'article' };
+    }
+    return { type: 'DURATION', value: durationValue(1, unit)! };
+  },
+};
+
+const ordinalQuarter: Rule = {
+  // "the third quarter", "third-quarter", "the fourth quarter of 1998", "the fiscal first quarter", "1998 first quarter"
+  name: 'quarter',
+  re: rx(
+    '(?:(?<the>the)\\s+)?(?:(?<y1>(?:19|20)\\d{2})\\s+)?(?:(?<rel>this|last|next)\\s+year[\'\\u2019]s\\s+)?(?:fiscal\\s+)?(?:(?<y2>(?:19|20)\\d{2})\\s+)?' +
+    '(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?<sep>[\\s-])(?<unit>quarter|half)' +
+    '(?:\\s+of\\s+(?:fiscal\\s+)?(?:(?<y3>(?:19|20)\\d{2})|(?<rel2>this|last|next)\\s+year|the\\s+year))?',
+  ),
+  resolve(m, env) {
+    const g = m.groups!;
+    const ord = ORDINALS[g['ord']!.toLowerCase()]!;
+    const half = g['unit']!.toLowerCase() === 'half';
+    if (half && ord > 2) return null;
+    const yearText = g['y1'] ?? g['y2'] ?? g['y3'];
+    const rel = g['rel'] ?? g['rel2'];
+    let y: number;
+    if (yearText) y = Number(yearText);
+    else if (rel) y = env.dct.y + (rel.toLowerCase() === 'last' ? -1 : rel.toLowerCase() === 'next' ? 1 : 0);
+    else y = half ? (ord === 2 && env.dct.m <= 6 && env.tense() !== 'FUTURE' ? env.dct.y - 1 : env.dct.y)
+      : yearForQuarter(ord, env.dct, env.tense());
+    return { type: 'DATE', value: half ? `${pad(y, 4)}-H${ord}` : quarterValue(y, ord), ...(yearText ? {} : { anchor: 'article' as const }) };
+  },
+};
+
+const contextQuarterRule: Rule = {
+  // "the quarter", "the latest quarter", "the year-ago quarter", "the same period", "the latest period"
+  name: 'context-quarter',
+  re: rx(
+    'the\\s+(?<rel>latest|current|same|recent|most\\s+recent|just-ended|just\\s+ended|year-ago|year-earlier|year\\s+earlier|prior-year|previous|comparable)?\\s*' +
+    '(?:fiscal\\s+)?(?<unit>quarter|period)',
+  ),
+  accept(m) {
+    const g = m.groups!;
+    return g['unit']!.toLowerCase() === 'quarter' || Boolean(g['rel']);
+  },
+  resolve(m, env) {
+    const g = m.groups!;
+    const rel = (g['rel'] ?? '').toLowerCase();
+    const q = contextQuarter(env);
+    if (rel === 'current') {
+      return { type: 'DATE', value: quarterValue(env.dct.y, quarterOf(env.dct.m)), anchor: 'article' };
+    }
+    if (/year|prior|comparable/.test(rel) || (rel === 'same' && g['unit']!.toLowerCase() === 'period')) {
+      return { type: 'DATE', value: quarterValue(q.y - 1, q.q), anchor: q.index ?? 'article' };
+    }
+    if (rel === 'previous') return { type: 'DATE', value: shiftedValue({ y: q.y, m: q.q * 3, d: 1 }, 'quarter', -1)!, anchor: q.index ?? 'article' };
+    return { type: 'DATE', value: quarterValue(q.y, q.q), anchor: q.index ?? 'article' };
+  },
+};
+
+const yearAgoAdj: Rule = {
+  // "year-earlier", "year-ago" as adjectives: "from year-earlier levels"
+  name: 'year-ago',
+  re: rx('year-(?:earlier|ago)|year\\s+earlier(?=\\s+(?:levels?|figures?|results?|profits?|earnings|sales|net))'),
+  resolve(m, env) {
+    const q = env.quarterPrev();
+    if (q) {
+      const mq = /^(\d{4})-Q(\d)$/.exec(q.value)!;
+      return { type: 'DATE', value: quarterValue(Number(mq[1]) - 1, Number(mq[2])), anchor: q.index };
+    }
+    return { type: 'DATE', value: pad(env.dct.y - 1, 4), anchor: 'article' };
+  },
+};
+
+const qNotation: Rule = {
+  name: 'q-notation',
+  re: new RegExp(L + '(?:(?<y1>(?:19|20)\\d{2})[\\s-])?Q(?<q>[1-4])(?:[\\s-](?<y2>(?:19|20)\\d{2}))?' + R, 'g'),
+  resolve(m, env) {
+    const g = m.groups!;
+    const q = Number(g['q']);
+    const yt = g['y1'] ?? g['y2'];
+    return { type: 'DATE', value: quarterValue(yt ? Number(yt) : yearForQuarter(q, env.dct, env.tense()), q) };
+  },
+};
+
+const year: Rule = {
+  // "in 2018", "fiscal 1989", "mid-1999", "the end of 1998", "the year 2000"
+  name: 'year',
+  re: rx(
+    '(?:(?<mod>early|mid|late|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of|the\\s+middle\\s+of|the\\s+year|the\\s+spring\\s+of|the\\s+summer\\s+of|the\\s+fall\\s+of|the\\s+winter\\s+of)[\\s-]+)?' +
+    '(?:(?<fiscal>fiscal)\\s+(?:year\\s+)?)?(?<y>(?:19|20)\\d{2})(?![.,:/]\\d|-\\d|\\s*(?:%|percent))',
+  ),
+  accept(m, text) {
+    const g = m.groups!;
+    if (g['mod'] || g['fiscal']) return true;
+    const before = wordBefore(text, m.index);
+    const after = wordAfter(text, m.index + m[0].length);
+    if (/[$£€#]$/.test(before) || /\d[.,]?$/.test(before)) return false;
+    if (COUNT_NOUNS.has(after)) return false;
+    if (['than', 'nearly', 'almost', 'some', 'approximately', 'no.', 'number', 'route', 'flight', 'room', 'highway', 'page',
+      'interstate', 'rule', 'resolution', 'article', 'section', 'chapter', 'model', 'version', 'boeing', 'airbus',
+      'windows', 'code', 'pages', 'just', 'only', 'least', 'top'].includes(before)) return false;
+    return true;
+  },
+  resolve(m, env) {
+    const g = m.groups!;
+    const mod = (g['mod'] ?? '').toLowerCase();
+    const season = /the\s+(spring|summer|fall|winter)\s+of/.exec(mod);
+    if (season) return { type: 'DATE', value: `${g['y']}-${SEASONS[season[1]!]}` };
+    void env;
+    return { type: 'DATE', value: g['y']! };
+  },
+};
+
+const decade: Rule = {
+  // "the 1990s", "the late 1970s", "the '90s", "early 2000s"
+  name: 'decade',
+  re: rx("(?:the\\s+)?(?:(?<mod>early|mid|late)[\\s-]+)?(?:(?<d>(?:1[0-9]|20)\\d)0|['\\u2019](?<d2>\\d)0)['\\u2019]?s"),
+  resolve(m) {
+    const g = m.groups!;
+    const stem = g['d'] ?? (Number(g['d2']) >= 3 ? `19${g['d2']}` : `20${g['d2']}`);
+    return { type: 'DATE', value: `${stem}X` };
+  },
+};
+
+const century: Rule = {
+  // "the 20th century", "the nineteenth century", "21st-century"
+  name: 'century',
+  re: rx(
+    '(?:the\\s+)?(?:(?<mod>early|mid|late)[\\s-]+)?(?<n>\\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\\s-]century',
+  ),
+  resolve(m) {
+    const raw = m.groups!['n']!.toLowerCase();
+    const n = /^\d/.test(raw) ? parseInt(raw, 10) : ORDINALS[raw];
+    if (!n || n < 1 || n > 30) return null;
+    return { type: 'DATE', value: pad(n - 1, 2) };
+  },
+};
+
+const seasonRule: Rule = {
+  // "this summer", "last fall", "in the spring", "summer 1998", "the winter of 2019"
+  name: 'season',
+  re: rx(
+    '(?:(?<the>the)\\s+)?(?:(?<mod>early|mid|late)[\\s-]+)?(?:(?<rel>this|last|next|past|coming)\\s+)?(?<s>spring|summer|fall|autumn|winter)' +
+    '(?:,?\\s+(?:of\\s+)?(?<y>(?:19|20)\\d{2}))?',
+  ),
+  accept(m, text) {
+    const g = m.groups!;
+    if (g['y'] || g['rel']) return true;
+    const before = wordBefore(text, m.index);
+    const after = wordAfter(text, m.index + m[0].length);
+    if (g['s']!.toLowerCase() === 'fall' && !g['the'] && !g['mod']) return false;
+    if (after === 'of') return false;
+    if (g['the'] || g['mod']) return ['in', 'during', 'by', 'until', 'since', 'through', 'over', 'this', 'for', 'before', 'after', 'early', 'late', 'till', 'throughout'].includes(before) || Boolean(g['mod']);
+    return ['in', 'during', 'until', 'since', 'through', 'till'].includes(before);
+  },
+  resolve(m, env) {
+    const g = m.groups!;
+    const s = SEASONS[g['s']!.toLowerCase()]!;
+    if (g['y']) return { type: 'DATE', value: `${g['y']}-${s}` };
+    return { type: 'DATE', value: resolveSeason(s, env.dct, env.tense(), relOf(g['rel'])), anchor: 'article' };
+  },
+};
+
+const refs: Rule = {
+  // "now", "currently", "recently", "the past", "the future", "soon", "in recent years"
+  name: 'ref',
+  re: rx(
+    '(?<present>right\\s+now|just\\s+now|now|currently|presently|nowadays|these\\s+days|the\\s+moment|the\\s+present|present\\s+day|current)' +
+    '|(?<past>(?:more\\s+|until\\s+|only\\s+|most\\s+)?recently|lately|previously|formerly|the\\s+past|recent\\s+(?:days|weeks|months|years|times|decades)|recent|once\\s+upon\\s+a\\s+time)' +
+    '|(?<future>the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+|immediate\\s+)?future|future|soon|the\\s+(?:coming|next\\s+few|years|days|weeks|months)\\s+(?:days|weeks|months|years|ahead)|the\\s+years\\s+ahead)',
+  ),
+  accept(m, text) {
+    const g = m.groups!;
+    const w = m[0].toLowerCase();
+    const after = wordAfter(text, m.index + m[0].length);
+    const before = wordBefore(text, m.index);
+    if (w === 'the moment') return before === 'at' || before === 'for';
+    if (w === 'the present') return before === 'at' || before === 'until' || before === 'to';
+    if (w === 'current') return !['account', 'accounts', 'affairs', 'events', 'quarter', 'period', 'year', 'month', 'week'].includes(after)
+      && /^\s+[a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3));
+    if (w === 'recent') return !['years', 'days', 'weeks', 'months'].includes(after) && /^\s+[a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3));
+    if (w === 'future') return /^\s+[a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3)) && !['tense'].includes(after);
+    if (w === 'the past') {
+      // "the past" alone; "the past two years" is a duration.
+      return !/^\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|year|month|week|day|decade|century|quarter|weekend|hour|generation|summer|winter|spring|fall)/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 14));
+    }
+    if (w === 'now' && /^[-\u2013]/.test(text.slice(m.index + m[0].length))) return false;
+    void g;
+    return true;
+  },
+  resolve(m) {
+    const g = m.groups!;
+    const w = m[0].toLowerCase();
+    if (g['present']) return { type: 'DATE', value: 'PRESENT_REF', anchor: 'article' };
+    if (g['past']) return { type: 'DATE', value: 'PAST_REF', anchor: 'article' };
+    if (/coming|next few|ahead/.test(w)) return { type: 'DATE', value: 'FUTURE_REF', anchor: 'article' };
+    return { type: 'DATE', value: 'FUTURE_REF', anchor: 'article' };
+  },
+};
+
+const duration: Rule = {
+  // "two years", "the past two months", "the first nine months", "a two-year contract", "nearly an hour"
+  name: 'duration',
+  re: rx(
+    `(?:(?<the>the)\\s+(?:(?<rel>first|past|last|next|coming|previous|final|following|latest|remaining|initial|other|same)\\s+)?)?` +
+    `(?<approx>${APPROX})(?<num>${NUM_RE})(?:[\\s-]+(?:more|additional|straight|consecutive|full|long|extra))?[\\s-]+(?<unit>${UNITS})` +
+    '(?:(?<and>\\s+and\\s+a\\s+half)|-(?<adj>old|long))?',
+  ),
+  accept(m, text) {
+    const g = m.groups!;
+    const num = g['num']!.toLowerCase();
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+    // "the first two days" is fine; "one day" as "some day" in "one day he would" is not a length.
+    if (num === 'one' && /^day$/i.test(g['unit']!) && !g['the'] && !g['approx']) {
+      return /^\s*(?:of|in|,|\.|later|after|before|to|for|and)/.test(after) === false ? false : !/^\s*,/.test(after);
+    }
+    // "second" is an ordinal, not a unit, in "the second half"; the unit must be a real unit after a number.
+    if (/^\d+(\.\d+)?$/.test(num) && /^(?:[.,]\d|%)/.test(after)) return false;
+    return true;
+  },
+  resolve(m, env) {
+    const g = m.groups!;
+    const unit = unitOf(g['unit']!);
+    if (!unit) return null;
+    let n = parseNumber(g['num']!);
+    if (n === null) return null;
+    if (g['and'] && n !== 'X') n += 0.5;
+    const num = g['num']!.toLowerCase();
+    const plural = /s$/i.test(g['unit']!) && !/^centur/i.test(g['unit']!) || /centuries/i.test(g['unit']!);
+    if ((num === 'a' || num === 'an') && !g['the'] && !g['approx'] && isRateContext(env.text, m.index)) {
+      return { type: 'SET', value: durationValue(1, unit)! };
+    }
+    if (n === 1 && plural) return null;
+    return { type: 'DURATION', value: durationValue(n, unit)! };
+  },
+};
+/** "$1 billion a year", "twice a week", "50,000 CDs a year": the "a UNIT" is a rate (SET), not a length. */
+function isRateContext(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 30), start);
+  const w = wordBefore(text, start);
+  if (/\b(?:once|twice|thrice|times)\s*$/i.test(before)) return true;
+  if (/\d\s*$|(?:million|billion|trillion|percent|%)\s*$/i.test(before)) return true;
+  if (/^[a-z]+s$/.test(w) && !['was', 'is', 'has', 'its', 'this', 'lasts', 'takes', 'as', 'his', 'us', 'less', 'plus', 'across', 'towards', 'years', 'months', 'days', 'weeks', 'hours', 'minutes'].includes(w)) return true;
+  return false;
+}
+
+const barePlural: Rule = {
+  // "for years", "over the past few months", "for decades", "for centuries"
+  name: 'bare-plural',
+  re: rx(
+    '(?:(?<rel>the\\s+past\\s+few|the\\s+last\\s+few|the\\s+next\\s+few|the\\s+past|the\\s+last|the\\s+next|the\\s+coming)\\s+)?' +
+    '(?<unit>years|months|weeks|days|decades|centuries|hours|minutes)',
+  ),
+  accept(m, text) {
+    const g = m.groups!;
+    if (g['rel']) return true;
+    const before = wordBefore(text, m.index);
+    return ['for', 'within', 'lasted', 'lasting', 'took', 'spent', 'spend', 'waited', 'wait', 'after'].includes(before);
+  },
+  resolve(m) {
+    const g = m.groups!;
+    const unit = unitOf(g['unit']!)!;
+    const rel = (g['rel'] ?? '').toLowerCase();
+    if (/coming|next/.test(rel)) return { type: 'DURATION', value: durationValue('X', unit)! };
+    return { type: 'DURATION', value: durationValue('X', unit)! };
+  },
+};
+
+const theWeekend: Rule = {
+  // "over the weekend", "the weekend": the weekend before the article (after it in a future clause)
+  name: 'weekend',
+  re: rx('the\\s+weekend'),
+  resolve(m, env) {
+    const tense = env.tense();
+    const sat = resolveWeekday(6, env.dct, tense === 'FUTURE' ? 'FUTURE' : 'PAST');
+    return { type: 'DATE', value: `${isoWeekValue(sat)}-WE`, anchor: 'article', certain: tense === 'PAST' || tense === 'FUTURE' };
+  },
+};
+
+const sets: Rule = {
+  // "daily", "annually", "every day", "each Thursday", "every two years", "each July", "per year"
+  name: 'set',
+  re: rx(
+    '(?<adv>daily|weekly|monthly|yearly|annually|quarterly|hourly|nightly|biweekly|semiannually|semi-annually)' +
+    `|(?<q>every|each|per)\\s+(?:(?<num>${NUM_RE})\\s+)?(?<unit>${UNITS})` +
+    `|(?<q2>every|each)\\s+(?:(?<wd>${WEEKDAY_RE})|(?<mon>${FULL_MONTH_RE})|(?<part>morning|afternoon|evening|night)|(?<s>spring|summer|fall|autumn|winter))`,
+  ),
+  accept(m, text) {
+    const g = m.groups!;
+    if (g['adv']) {
+      // "the daily newspaper" / "a weekly magazine": an adjective before a noun names no recurrence we can date.
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
+      const before = wordBefore(text, m.index);
+      if (/^(daily|weekly|monthly|quarterly|nightly|yearly|biweekly)$/i.test(g['adv']) &&
+        (['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our'].includes(before) || /^\s+[a-z]+/.test(after) && !/^\s+(?:and|or|in|on|at|for|to|from|since|by|basis|with|as|until|over|during|through|because|after|before|while|but)\b/.test(after))) {
+        return false;
+      }
+    }
+    if (g['wd'] && !isCapitalised(g['wd'])) return false;
+    if (g['mon'] && !isCapitalised(g['mon'])) return false;
+    return true;
+  },
+  resolve(m) {
+    const g = m.groups!;
+    if (g['adv']) {
+      const a = g['adv'].toLowerCase();
+      const v: Record<string, string> = {
+        daily: 'P1D', weekly: 'P1W', monthly: 'P1M', yearly: 'P1Y', annually: 'P1Y', quarterly: 'P3M', hourly: 'PT1H',
+        nightly: 'XXXX-XX-XXTNI', biweekly: 'P2W', semiannually: 'P6M', 'semi-annually': 'P6M',
+      };
+      return { type: 'SET', value: v[a]! };
+    }
+    if (g['unit']) {
+      const unit = unitOf(g['unit'])!;
+      const n = g['num'] ? parseNumber(g['num']) : 1;
+      if (n === null) return null;
+      return { type: 'SET', value: durationValue(n, unit)! };
+    }
+    if (g['wd']) return { type: 'SET', value: `XXXX-WXX-${WEEKDAYS[g['wd'].toLowerCase()]}` };
+    if (g['mon']) return { type: 'SET', value: `XXXX-${pad(MONTHS[g['mon'].toLowerCase()]!, 2)}` };
+    if (g['part']) return { type: 'SET', value: `XXXX-XX-XXT${PART_OF_DAY[g['part'].toLowerCase()]}` };
+    if (g['s']) return { type: 'SET', value: `XXXX-${SEASONS[g['s'].toLowerCase()]}` };
+    return null;
+  },
+};
+
+const weekOf: Rule = {
+  // "the week of March 6"
+  name: 'week-of',
+  re: rx(`the\\s+week\\s+of\\s+(?<mon>${MONTH_RE})\\s+(?<day>\\d{1,2})(?:,?\\s+(?<year>(?:19|20)\\d{2}))?`),
+  resolve(m, env) {
+    const g = m.groups!;
+    const mon = monthNumber(g['mon']!);
+    const d = Number(g['day']);
+    if (!mon) return null;
+    const y = g['year'] ? Number(g['year']) : yearForMonthDay(mon, d, env.dct, env.tense());
+    if (!isRealDay(y, mon, d)) return null;
+    return { type: 'DATE', value: isoWeekValue({ y, m: mon, d }) };
+  },
+};
+
+/** All rules, most specific first (an earlier rule wins a tie on extent). */
+export const RULES: readonly Rule[] = [
+  weekOf, explicitDay, numericDay, clockTime, monthYear, agoLater, anaphoric, ordinalQuarter, relativePeriod,
+  pastPeriod, contextQuarterRule, yearAgoAdj, qNotation, decade, century, year, bareMonth, weekday, dayWord,
+  seasonRule, sets, theWeekend, duration, barePlural, refs,
+];
+
+export { plusYears };

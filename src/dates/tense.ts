@@ -1,0 +1,88 @@
+// Tense cue around a temporal expression: "announced Friday" -> PAST, "will meet Friday" -> FUTURE.
+// A light lexical reading of the clause (no parser): the nearest verb cue in the same clause decides.
+
+export type Tense = 'PAST' | 'PRESENT' | 'FUTURE' | 'NONE';
+
+const FUTURE_WORDS = new Set([
+  'will', "'ll", 'shall', 'wo', 'would', 'upcoming', 'scheduled', 'expected', 'expects', 'plans', 'plan',
+  'intends', 'due', 'until', 'till', 'next', 'coming', 'planned', 'set', 'hopes', 'aims', 'tomorrow',
+]);
+const PRESENT_WORDS = new Set(['is', 'are', 'am', 'says', 'say', 'remains', 'continues']);
+const PAST_IRREGULAR = new Set([
+  'said', 'told', 'was', 'were', 'had', 'did', "didn't", 'made', 'met', 'took', 'gave', 'came', 'went', 'saw',
+  'began', 'became', 'brought', 'bought', 'sold', 'held', 'left', 'lost', 'won', 'wrote', 'spoke', 'rose', 'fell',
+  'put', 'set', 'cut', 'hit', 'quit', 'led', 'read', 'ran', 'sent', 'spent', 'struck', 'stood', 'thought', 'felt',
+  'found', 'got', 'knew', 'paid', 'kept', 'meant', 'heard', 'hung', 'fled', 'fought', 'chose', 'drew', 'drove',
+  'broke', 'built', 'caught', 'forbade', 'froze', 'grew', 'hid', 'laid', 'let', 'overtook', 'rang', 'sank',
+  'shot', 'shut', 'slid', 'sought', 'split', 'spread', 'stole', 'swore', 'taught', 'threw', 'underwent', 'upheld',
+  'withdrew', 'woke', 'wore', 'ago', 'last', 'yesterday', 'earlier', 'previously', 'recently',
+]);
+const NOT_PAST_ED = new Set([
+  'need', 'needed', 'speed', 'proceed', 'succeed', 'exceed', 'indeed', 'hundred', 'red', 'bed', 'embed', 'seed',
+  'feed', 'shed', 'weed', 'breed', 'greed', 'creed', 'deed', 'bred', 'united', 'limited', 'based', 'related',
+  'so-called', 'called', 'detailed', 'advanced', 'expected', 'planned', 'scheduled', 'proposed', 'intended',
+  'alleged', 'reported', 'unexpected', 'unprecedented', 'biased', 'concerned', 'armed', 'named', 'skilled',
+]);
+const CLAUSE_BREAK = /[,;:()\u201c\u201d"—–]|\bthat\b|\bbut\b|\band\b|\bwhile\b|\bwhich\b|\bwho\b/gi;
+const WORD = /[A-Za-z][A-Za-z'\u2019-]*/g;
+
+interface Cue { start: number; end: number; tense: Tense }
+
+function cueOf(raw: string): Tense | null {
+  const w = raw.toLowerCase().replace(/\u2019/g, "'");
+  if (w.endsWith("'ll")) return 'FUTURE';
+  if (w === "won't" || w === "wouldn't") return 'FUTURE';
+  if (FUTURE_WORDS.has(w)) return 'FUTURE';
+  if (PAST_IRREGULAR.has(w)) return 'PAST';
+  if (w.endsWith("n't") && (w.startsWith('did') || w.startsWith('was') || w.startsWith('were') || w.startsWith('had'))) {
+    return 'PAST';
+  }
+  if (PRESENT_WORDS.has(w)) return 'PRESENT';
+  if (w.length > 4 && w.endsWith('ed') && !w.endsWith('eed') && !NOT_PAST_ED.has(w)) return 'PAST';
+  return null;
+}
+
+function cuesIn(text: string, from: number, to: number, skipStart: number, skipEnd: number): Cue[] {
+  const out: Cue[] = [];
+  const slice = text.slice(from, to);
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    if (start < skipEnd && end > skipStart) continue;
+    const tense = cueOf(m[0]);
+    if (tense) out.push({ start, end, tense });
+  }
+  return out;
+}
+
+/** Nearest cue, preferring one on the left (the governing verb in "announced Friday") over one on the right. */
+function nearest(cues: Cue[], start: number, end: number): Tense | null {
+  let best: Cue | null = null;
+  let bestDist = Infinity;
+  for (const c of cues) {
+    const dist = c.end <= start ? start - c.end : (c.start - end) * 1.5 + 1;
+    if (dist < bestDist) { bestDist = dist; best = c; }
+  }
+  return best ? best.tense : null;
+}
+
+/**
+ * The tense that governs the span [start, end) inside its sentence [sentStart, sentEnd).
+ * @example tenseAt('They will meet Friday.', 15, 21, 0, 22) // 'FUTURE'
+ */
+export function tenseAt(text: string, start: number, end: number, sentStart: number, sentEnd: number): Tense {
+  // The clause: from the last break before the span to the next break after it.
+  let clauseStart = sentStart;
+  let clauseEnd = sentEnd;
+  const sentence = text.slice(sentStart, sentEnd);
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(sentence); m; m = CLAUSE_BREAK.exec(sentence)) {
+    const at = sentStart + m.index;
+    if (at + m[0].length <= start) clauseStart = at + m[0].length;
+    else if (at >= end && at < clauseEnd) { clauseEnd = at; break; }
+  }
+  const inClause = nearest(cuesIn(text, clauseStart, clauseEnd, start, end), start, end);
+  if (inClause) return inClause;
+  return nearest(cuesIn(text, sentStart, sentEnd, start, end), start, end) ?? 'NONE';
+}
