@@ -1,9 +1,11 @@
-// Inputs -> extraction -> graph rows -> store, one article (one transaction) at a time; failures reported, the rest go on.
-import { InputError, NewsGraphError, StageError } from './errors.js';
+// Inputs -> extraction (worker threads) -> graph rows -> store, one article (one transaction) at a time;
+// failures are reported and the rest go on.
 import { EXTRACTOR_VERSION, extract } from './extract.js';
 import { toGraph } from './graph/to-graph.js';
-import { readInputs, type ReadOptions } from './input/read-inputs.js';
+import type { InputError } from './errors.js';
+import { readInputs, type InputItem, type ReadOptions } from './input/read-inputs.js';
 import type { Article } from './model/types.js';
+import { extractStream } from './parallel/extract-pool.js';
 import type { GraphStore, LoadOutcome } from './store/types.js';
 
 export interface IngestFailure {
@@ -23,6 +25,8 @@ export interface IngestSummary {
 }
 
 export interface IngestOptions extends ReadOptions {
+  /** Extraction worker threads (default: every core; 1 = on this thread). */
+  readonly workers?: number;
   /** Called for every failed input as it happens (the CLI prints it on stderr). */
   readonly onError?: (failure: IngestFailure) => void;
   /** Called after each article with its outcome. */
@@ -47,22 +51,19 @@ export async function ingest(
   };
   await store.ensureSchema();
   const seen = new Map<string, { where: string; hash: string }>();
-  for await (const item of items(inputs, options)) {
-    if ('error' in item) {
-      fail({ file: item.error.file, line: item.error.line, message: item.error.message });
+  for await (const result of extractStream(items(inputs, options), { workers: options.workers, withRows: true })) {
+    if ('error' in result) {
+      fail({ file: result.error.file, line: result.error.line, message: result.error.message });
       continue;
     }
-    const article = item.article;
-    summary.read += 1;
+    const article = result.article;
     const where = article.line !== undefined ? `${article.file}:${article.line}` : (article.file ?? article.id);
-    let rows;
-    try {
-      rows = toGraph(article, extract(article), EXTRACTOR_VERSION);
-    } catch (err) {
-      if (!(err instanceof StageError)) throw err;
-      fail({ file: article.file, line: article.line, articleId: article.id, message: `${where}: ${err.message}` });
+    summary.read += 1;
+    if ('failure' in result) {
+      fail({ file: article.file, line: article.line, articleId: article.id, message: `${where}: ${result.failure}` });
       continue;
     }
+    const rows = result.rows ?? toGraph(article, result.record, EXTRACTOR_VERSION);
     const earlier = seen.get(article.id);
     if (earlier && earlier.hash !== rows.contentHash) {
       fail({
@@ -84,7 +85,7 @@ export async function ingest(
 async function* items(
   inputs: readonly string[] | AsyncIterable<Article> | Iterable<Article>,
   options: ReadOptions,
-): AsyncGenerator<{ article: Article } | { error: InputError }> {
+): AsyncGenerator<InputItem> {
   if (Array.isArray(inputs) && inputs.every((x) => typeof x === 'string')) {
     yield* readInputs(inputs as string[], options);
     return;
@@ -92,4 +93,5 @@ async function* items(
   for await (const article of inputs as AsyncIterable<Article>) yield { article };
 }
 
-export { NewsGraphError };
+export type { InputError };
+void extract;

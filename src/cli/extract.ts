@@ -1,7 +1,7 @@
 // newsgraph extract <inputs..>: prints one extraction record per article; no store.
 import type { CommandModule } from 'yargs';
-import { extract } from '../extract.js';
 import { readInputs } from '../input/read-inputs.js';
+import { defaultWorkers, extractStream } from '../parallel/extract-pool.js';
 import { err, out } from './common.js';
 
 interface Args {
@@ -9,6 +9,7 @@ interface Args {
   format: 'json' | 'jsonl';
   date?: string;
   'max-article-bytes': number;
+  workers: number;
 }
 
 export const extractCommand: CommandModule<object, Args> = {
@@ -20,28 +21,25 @@ export const extractCommand: CommandModule<object, Args> = {
       .option('format', { choices: ['json', 'jsonl'] as const, default: 'jsonl' as const })
       .option('date', { type: 'string', describe: 'publication date (YYYY-MM-DD) for articles that have none' })
       .option('max-article-bytes', { type: 'number', default: 5 * 1024 * 1024, describe: 'refuse larger articles' })
+      .option('workers', { type: 'number', default: defaultWorkers(), describe: 'extraction worker threads (default: every core)' })
       .example('$0 extract corpus/000_724705b57007fe02.txt', 'one JSON line per article')
       .example('$0 extract notes.txt --date 2024-03-01 --format json', 'a JSON array') as never,
   handler: async (argv) => {
     let failed = 0;
     let first = true;
     if (argv.format === 'json') process.stdout.write('[');
-    for await (const item of readInputs(argv.inputs, { date: argv.date, maxArticleBytes: argv['max-article-bytes'] })) {
-      if ('error' in item) {
+    const inputs = readInputs(argv.inputs, { date: argv.date, maxArticleBytes: argv['max-article-bytes'] });
+    for await (const r of extractStream(inputs, { workers: argv.workers })) {
+      if ('error' in r) {
         failed += 1;
-        err(`error: ${item.error.message}`);
-        continue;
-      }
-      try {
-        const record = extract(item.article);
-        if (argv.format === 'json') {
-          process.stdout.write(`${first ? '\n' : ',\n'}${JSON.stringify(record)}`);
-          first = false;
-        } else out(JSON.stringify(record));
-      } catch (e) {
+        err(`error: ${r.error.message}`);
+      } else if ('failure' in r) {
         failed += 1;
-        err(`error: ${item.article.file ?? item.article.id}: ${(e as Error).message}`);
-      }
+        err(`error: ${r.article.file ?? r.article.id}: ${r.failure}`);
+      } else if (argv.format === 'json') {
+        process.stdout.write(`${first ? '\n' : ',\n'}${JSON.stringify(r.record)}`);
+        first = false;
+      } else out(JSON.stringify(r.record));
     }
     if (argv.format === 'json') process.stdout.write('\n]\n');
     process.exitCode = failed > 0 ? 1 : 0;

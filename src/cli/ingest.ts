@@ -1,6 +1,8 @@
 // newsgraph ingest <inputs..>: extracts and loads into the store, then prints what was loaded.
 import type { CommandModule } from 'yargs';
 import { ingest } from '../ingest.js';
+import { defaultWorkers } from '../parallel/extract-pool.js';
+import { startProgress } from './progress.js';
 import { runQuery } from '../run-query.js';
 import { err, formatTable, out, withStore, withStoreFlags, type StoreArgs } from './common.js';
 
@@ -10,6 +12,7 @@ interface Args extends StoreArgs {
   'max-article-bytes': number;
   summary: boolean;
   quiet: boolean;
+  workers: number;
 }
 
 export const ingestCommand: CommandModule<object, Args> = {
@@ -23,16 +26,20 @@ export const ingestCommand: CommandModule<object, Args> = {
         .option('max-article-bytes', { type: 'number', default: 5 * 1024 * 1024, describe: 'refuse larger articles' })
         .option('summary', { type: 'boolean', default: false, describe: 'also print entities by class, events by type and the accusations' })
         .option('quiet', { type: 'boolean', default: false, describe: 'no progress on stderr' })
+        .option('workers', { type: 'number', default: defaultWorkers(), describe: 'extraction worker threads (default: every core)' })
         .example('$0 ingest corpus', 'into the embedded store ./.newsgraph')
         .example('$0 ingest corpus --store neo4j --neo4j-uri bolt://localhost:7687', 'into Neo4j'),
     ) as never,
   handler: async (argv) => {
     await withStore(argv, {}, async (store) => {
+      const progress = startProgress({ quiet: argv.quiet });
       const summary = await ingest(argv.inputs, store, {
         date: argv.date,
         maxArticleBytes: argv['max-article-bytes'],
+        workers: argv.workers,
         onError: (f) => err(`error: ${f.message}`),
-      });
+        onArticle: () => progress.tick(),
+      }).finally(() => progress.stop());
       const line = `ingested ${summary.created + summary.replaced + summary.unchanged} of ${summary.read + summary.failed - summary.failures.filter((f) => f.articleId).length} articles (${summary.created} new, ${summary.replaced} replaced, ${summary.unchanged} unchanged), ${summary.failed} failed`;
       if (!argv.summary) {
         out(line);
