@@ -59,6 +59,30 @@ export interface Mention extends Span {
   /** The stage that made it, e.g. 'extract-entities'. */
   readonly source: string;
   readonly confidence?: number;
+  /** What resolution stages learnt about the actor this mention names (canonical name, country, ...). */
+  readonly actor?: MentionActor;
+}
+
+/** Annotations on a mention for the resolver: "Beijing criticized" -> { canonical: 'China', subtype: 'country' }. */
+export interface MentionActor {
+  /** The name the actor's key is built from, when it is not the surface text. */
+  readonly canonical?: string;
+  /** The name shown for the actor, when it differs from canonical ("Foreign Ministry of China"). */
+  readonly display?: string;
+  readonly subtype?: string;
+  /** Country (common name) the actor belongs to; part of the key of government bodies. */
+  readonly country?: string;
+  /** Title before a person's name, "President". */
+  readonly title?: string;
+  /** Surface name of the person heading it ("Trump" in "the Trump administration"). */
+  readonly head?: string;
+}
+
+/** A typed link from one entity to another in the same article: Zhao Lijian SPOKESPERSON_FOR the ministry. */
+export interface EntityRelation {
+  readonly type: 'AFFILIATED_WITH' | 'SPOKESPERSON_FOR' | 'HEADED_BY' | 'POSSIBLY_SAME_AS';
+  /** The other entity's id. */
+  readonly entity: string;
 }
 
 /** A cluster of mentions: one actor within the article. */
@@ -74,6 +98,8 @@ export interface Entity {
   readonly members?: readonly string[];
   readonly country?: string;
   readonly title?: string;
+  /** Links to other entities of the article (affiliation, role, leader, possible identity). */
+  readonly relations?: readonly EntityRelation[];
 }
 
 /** A description or pronoun that points at an entity ("the company"). Never a named mention. */
