@@ -24,33 +24,41 @@ export function resolveWeekday(wd: number, dct: Ymd, tense: Tense, rel?: 'last' 
   return back <= fwd + 1 ? plusDays(dct, -back) : plusDays(dct, fwd);
 }
 
+/** How far a tense pulls: a candidate on the wrong side of the article date counts this much further away. */
+const MONTH_PENALTY = 4;
+const DAY_PENALTY = 60;
+
 /** Year for a month named without one: "in January" in a past clause of May 2020 -> 2020. */
 export function yearForMonth(m: number, dct: Ymd, tense: Tense, rel?: 'last' | 'next' | 'this'): number {
   if (rel === 'this') return dct.y;
-  if (rel === 'last') return m < dct.m ? dct.y : dct.y - 1;
+  // "last February" said in March means a year ago; "last November" in May is the one just gone.
+  if (rel === 'last') return m < dct.m - 1 ? dct.y : dct.y - 1;
   if (rel === 'next') return m > dct.m ? dct.y : dct.y + 1;
   const dir = direction(tense);
-  if (dir === 'PAST') return m <= dct.m ? dct.y : dct.y - 1;
-  if (dir === 'FUTURE') return m >= dct.m ? dct.y : dct.y + 1;
-  const back = (dct.m - m + 12) % 12;
-  const fwd = (m - dct.m + 12) % 12;
-  if (back <= fwd + 1) return m <= dct.m ? dct.y : dct.y - 1;
-  return m >= dct.m ? dct.y : dct.y + 1;
+  let best = dct.y;
+  let bestScore = Infinity;
+  for (const y of [dct.y - 1, dct.y, dct.y + 1]) {
+    const diff = (y - dct.y) * 12 + (m - dct.m);
+    const wrongSide = (dir === 'PAST' && diff > 0) || (dir === 'FUTURE' && diff < 0);
+    // With no cue, news leans to the past: a future month must be clearly nearer.
+    const score = Math.abs(diff) + (wrongSide ? MONTH_PENALTY : 0) + (dir === 'NONE' && diff > 0 ? 0.5 : 0);
+    if (score < bestScore) { bestScore = score; best = y; }
+  }
+  return best;
 }
 
 /** Year for a month-day without one: "on May 22" in a story of 2020-05-25 -> 2020. */
 export function yearForMonthDay(m: number, d: number, dct: Ymd, tense: Tense): number {
-  const key = m * 100 + d;
-  const today = dct.m * 100 + dct.d;
   const dir = direction(tense);
-  if (dir === 'PAST') return key <= today ? dct.y : dct.y - 1;
-  if (dir === 'FUTURE') return key >= today ? dct.y : dct.y + 1;
-  // Nearest within six months, either way.
-  const monthsBack = (dct.m - m + 12) % 12;
-  const monthsFwd = (m - dct.m + 12) % 12;
-  if (key === today) return dct.y;
-  if (monthsBack <= monthsFwd + 1) return key <= today ? dct.y : dct.y - 1;
-  return key >= today ? dct.y : dct.y + 1;
+  let best = dct.y;
+  let bestScore = Infinity;
+  for (const y of [dct.y - 1, dct.y, dct.y + 1]) {
+    const diff = ((y - dct.y) * 12 + (m - dct.m)) * 30.44 + (d - dct.d);
+    const wrongSide = (dir === 'PAST' && diff > 0) || (dir === 'FUTURE' && diff < 0);
+    const score = Math.abs(diff) + (wrongSide ? DAY_PENALTY : 0) + (dir === 'NONE' && diff > 0 ? 1 : 0);
+    if (score < bestScore) { bestScore = score; best = y; }
+  }
+  return best;
 }
 
 /** Year of an ordinal quarter: "the fourth quarter" in January 1998 (reporting results) -> 1997. */
@@ -150,13 +158,21 @@ export function durationValue(n: number | 'X', unit: Unit): string | null {
   if (unit === 'weekend') return `P${2 * n}D`;
   if (unit === 'half') return durationValue(n * 6, 'month');
   if (!Number.isInteger(n)) {
+    // "2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M, "a minute and a half" -> PT1M30S.
     const down: Partial<Record<Unit, [number, Unit]>> = {
       year: [12, 'month'], month: [30, 'day'], week: [7, 'day'], day: [24, 'hour'], hour: [60, 'minute'],
       minute: [60, 'second'], quarter: [3, 'month'],
     };
     const d = down[unit];
     if (!d) return null;
-    return durationValue(Math.round(n * d[0]), d[1]);
+    const whole = Math.floor(n);
+    const rest = durationValue(Math.round((n - whole) * d[0]), d[1]);
+    if (!rest) return null;
+    if (whole === 0) return rest;
+    const head = durationValue(whole, unit)!;
+    const restBody = rest.slice(1);
+    if (head.startsWith('PT')) return head + restBody.replace(/^T/, '');
+    return head + restBody;
   }
   const l = letters[unit];
   if (!l) return null;

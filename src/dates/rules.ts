@@ -3,7 +3,7 @@
 import type { TimexType } from '../model/types.js';
 import type { Tense } from './tense.js';
 import {
-  formatYm, formatYmd, isRealDay, isoWeekValue, pad, parseYmd, plusDays, plusYears, quarterOf, type Ymd,
+  formatYm, formatYmd, isRealDay, isoWeekValue, isoWeekday as isoWeekdayOf, pad, parseYmd, plusDays, plusYears, quarterOf, type Ymd,
 } from './calendar.js';
 import {
   FULL_MONTH_RE, MONTHS, MONTH_RE, NUM_RE, ORDINALS, PART_OF_DAY, SEASONS, WEEKDAYS, WEEKDAY_RE, parseNumber,
@@ -196,7 +196,9 @@ const bareMonth: Rule = {
     const mon = g['mon']!;
     if (!isCapitalised(mon)) return false;
     const before = wordBefore(text, m.index);
-    const cued = Boolean(g['mod'] || g['mod2'] || g['rel']) || TEMPORAL_PREPS.has(before);
+    const cued = Boolean(g['mod'] || g['mod2'] || g['rel']) || TEMPORAL_PREPS.has(before) || (before === 'the' && mon !== 'May');
+    const next = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+    if (mon === 'March' && /^\s+(?:on|against|for|through)\b/.test(next) && !g['rel'] && !g['mod'] && !g['mod2']) return false;
     if (mon === 'May' || mon === 'March') {
       if (!cued) return false;
       // "will March on" / "to March": a verb after a modal or "to" is never a month.
@@ -310,7 +312,7 @@ const agoLater: Rule = {
   // "two years ago", "a year earlier", "three days later", "nearly four years ago", "a few years ago"
   name: 'ago-later',
   re: rx(
-    `(?<approx>${APPROX})(?:(?<num>${NUM_RE})(?:\\s+or\\s+so)?\\s+(?:more\\s+)?|(?<bare>))(?<unit>${UNITS})(?:\\s+or\\s+so)?\\s+(?<dir>ago|earlier|later|from\\s+now|hence|before|after)` +
+    `(?<approx>${APPROX})(?:(?<num>${NUM_RE})(?:\\s+or\\s+so)?\\s+(?:more\\s+)?|(?<bare>))(?<unit>${UNITS})(?:\\s+or\\s+so)?\\s+(?<dir>ago|earlier|later|from\\s+now|hence)` +
     '(?=\\s*(?:[.,;:)\\u201d"\'!?]|$|and\\b|but\\b|when\\b|as\\b|in\\b|on\\b|at\\b|to\\b|the\\b|he\\b|she\\b|they\\b|it\\b|we\\b|I\\b|a\\b|with\\b|by\\b|for\\b|of\\b|that\\b|[A-Z]))',
   ),
   accept(m) {
@@ -418,7 +420,9 @@ const relativePeriod: Rule = {
       const q = ORDINALS[g['ordq'].split(/\s+/)[0]!.toLowerCase()]!;
       return { type: 'DATE', value: quarterValue(env.dct.y + n, q), anchor: 'article' };
     }
-    const value = shiftedValue(env.dct, unit, n);
+    // A story dated Sunday counts weeks the US way: "last week" is the Monday-Saturday just ended.
+    const base = unit === 'week' && isoWeekdayOf(env.dct) === 7 ? plusDays(env.dct, 1) : env.dct;
+    const value = shiftedValue(base, unit, n);
     return value ? { type: 'DATE', value, anchor: 'article' } : null;
   },
 };
@@ -597,8 +601,8 @@ const refs: Rule = {
   name: 'ref',
   re: rx(
     '(?<present>right\\s+now|just\\s+now|now|currently|presently|nowadays|these\\s+days|the\\s+moment|the\\s+present|present\\s+day|current)' +
-    '|(?<past>(?:more\\s+|until\\s+|only\\s+|most\\s+)?recently|lately|previously|formerly|the\\s+past|recent\\s+(?:days|weeks|months|years|times|decades)|recent|once\\s+upon\\s+a\\s+time)' +
-    '|(?<future>the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+|immediate\\s+)?future|future|soon|the\\s+(?:coming|next\\s+few|years|days|weeks|months)\\s+(?:days|weeks|months|years|ahead)|the\\s+years\\s+ahead)',
+    '|(?<past>(?:more\\s+|until\\s+|only\\s+|most\\s+)?recently|lately|the\\s+past|recent\\s+(?:days|weeks|months|years|times|decades)|recent|once\\s+upon\\s+a\\s+time)' +
+    '|(?<future>the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+|immediate\\s+)?future|(?:the\\s+)?(?:coming|next\\s+few)\\s+(?:days|weeks|months|years)|the\\s+(?:years|days|weeks|months)\\s+ahead)',
   ),
   accept(m, text) {
     const g = m.groups!;
@@ -610,7 +614,6 @@ const refs: Rule = {
     if (w === 'current') return !['account', 'accounts', 'affairs', 'events', 'quarter', 'period', 'year', 'month', 'week'].includes(after)
       && /^\s+[a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3));
     if (w === 'recent') return !['years', 'days', 'weeks', 'months'].includes(after) && /^\s+[a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3));
-    if (w === 'future') return /^\s+[a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3)) && !['tense'].includes(after);
     if (w === 'the past') {
       // "the past" alone; "the past two years" is a duration.
       return !/^\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|year|month|week|day|decade|century|quarter|weekend|hour|generation|summer|winter|spring|fall)/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 14));
@@ -642,7 +645,9 @@ const duration: Rule = {
     const num = g['num']!.toLowerCase();
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
     // "the first two days" is fine; "one day" as "some day" in "one day he would" is not a length.
-    if (num === 'one' && /^day$/i.test(g['unit']!) && !g['the'] && !g['approx']) {
+    if (g['adj']?.toLowerCase() === 'old') return false; // ages ("a 6-year-old boy") are not tagged
+    if (/^quarters?$/i.test(g['unit']!) && /^\s*of\b/.test(after)) return false; // "three-quarters of"
+    if (num === 'one' && /^day$/i.test(g['unit']!) && !g['the'] && !g['approx'] && !/-/.test(m[0])) {
       return /^\s*(?:of|in|,|\.|later|after|before|to|for|and)/.test(after) === false ? false : !/^\s*,/.test(after);
     }
     // "second" is an ordinal, not a unit, in "the second half"; the unit must be a real unit after a number.
@@ -718,15 +723,6 @@ const sets: Rule = {
   ),
   accept(m, text) {
     const g = m.groups!;
-    if (g['adv']) {
-      // "the daily newspaper" / "a weekly magazine": an adjective before a noun names no recurrence we can date.
-      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
-      const before = wordBefore(text, m.index);
-      if (/^(daily|weekly|monthly|quarterly|nightly|yearly|biweekly)$/i.test(g['adv']) &&
-        (['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our'].includes(before) || /^\s+[a-z]+/.test(after) && !/^\s+(?:and|or|in|on|at|for|to|from|since|by|basis|with|as|until|over|during|through|because|after|before|while|but)\b/.test(after))) {
-        return false;
-      }
-    }
     if (g['wd'] && !isCapitalised(g['wd'])) return false;
     if (g['mon'] && !isCapitalised(g['mon'])) return false;
     return true;
@@ -770,11 +766,146 @@ const weekOf: Rule = {
   },
 };
 
+
+const theYear: Rule = {
+  // "the year", "the full year", "the fiscal year" -> DATE of the story's year; "the year ended June 30" -> P1Y
+  name: 'the-year',
+  re: rx('the\\s+(?:(?<full>full|whole|entire|current|fiscal|calendar)\\s+)?(?<unit>year|month|week)'),
+  accept(m, text) {
+    const before = wordBefore(text, m.index);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+    if (/^['\u2019]s\b/.test(after) && m.groups!['unit']!.toLowerCase() !== 'year') return false;
+    if (/^\s*(?:before|after|of|in which|when|that)\b/.test(after)) return false;
+    return m.groups!['unit']!.toLowerCase() === 'year' || ['during', 'for', 'this', 'in', 'through', 'over'].includes(before) && false;
+  },
+  resolve(m, env) {
+    const after = env.text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+    if (/^\s+(?:ended|ending|ends|to)\b/.test(after)) return { type: 'DURATION', value: 'P1Y' };
+    return { type: 'DATE', value: pad(env.dct.y, 4), anchor: 'article' };
+  },
+};
+
+const endOf: Rule = {
+  // "the end of the month", "the end of the year", "the beginning of next week"
+  name: 'end-of',
+  re: rx('(?:around\\s+)?(?:the\\s+(?:end|beginning|start|middle|rest|remainder)\\s+of\\s+the\\s+(?<unit>week|month|year|decade|century)|year[\\s-]end)'),
+  resolve(m, env) {
+    const unitWord = m.groups!['unit']?.toLowerCase() ?? 'year';
+    const unit = unitOf(unitWord)!;
+    const prev = env.documentPrev();
+    void prev;
+    const value = shiftedValue(env.dct, unit, 0);
+    return value ? { type: 'DATE', value, anchor: 'article' } : null;
+  },
+};
+
+/** Fixed and movable US/Western holidays news refers to by name. */
+function holidayDay(name: string, y: number): Ymd | null {
+  const nth = (month: number, wd: number, k: number): Ymd => {
+    let d: Ymd = { y, m: month, d: 1 };
+    while (isoWd(d) !== wd) d = plusDays(d, 1);
+    return plusDays(d, 7 * (k - 1));
+  };
+  const lastWd = (month: number, wd: number): Ymd => {
+    let d: Ymd = plusDays({ y: month === 12 ? y + 1 : y, m: month === 12 ? 1 : month + 1, d: 1 }, -1);
+    while (isoWd(d) !== wd) d = plusDays(d, -1);
+    return d;
+  };
+  switch (name) {
+    case 'christmas': case 'christmas day': return { y, m: 12, d: 25 };
+    case 'christmas eve': return { y, m: 12, d: 24 };
+    case "new year's day": return { y, m: 1, d: 1 };
+    case "new year's eve": return { y, m: 12, d: 31 };
+    case 'independence day': case 'the fourth of july': case 'july fourth': return { y, m: 7, d: 4 };
+    case 'thanksgiving': case 'thanksgiving day': return nth(11, 4, 4);
+    case 'labor day': return nth(9, 1, 1);
+    case 'memorial day': return lastWd(5, 1);
+    case 'election day': return plusDays(nth(11, 1, 1), 1);
+    case 'valentine\'s day': return { y, m: 2, d: 14 };
+    case 'halloween': return { y, m: 10, d: 31 };
+    case 'easter': case 'easter sunday': return easter(y);
+    default: return null;
+  }
+}
+function isoWd(d: Ymd): number {
+  // Zeller-free: via the calendar module's weekday, kept local to avoid a cycle of helpers.
+  return isoWeekdayOf(d);
+}
+function easter(y: number): Ymd {
+  // Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
+  const a = y % 19, b = Math.floor(y / 100), c = y % 100, d = Math.floor(b / 4), e = b % 4;
+  const f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4), k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, mm = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * mm + 114) / 31);
+  const day = ((h + l - 7 * mm + 114) % 31) + 1;
+  return { y, m: month, d: day };
+}
+
+const holiday: Rule = {
+  // "Thanksgiving Day", "last Christmas", "Election Day", "Easter"
+  name: 'holiday',
+  re: rx(
+    "(?:(?<rel>last|this|next)\\s+)?(?<name>Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year['\\u2019]s\\s+(?:Day|Eve)|Independence\\s+Day|Thanksgiving(?:\\s+Day)?|Labor\\s+Day|Memorial\\s+Day|Election\\s+Day|Valentine['\\u2019]s\\s+Day|Halloween|Easter(?:\\s+Sunday)?)" +
+    '(?:,?\\s+(?<y>(?:19|20)\\d{2}))?',
+  ),
+  accept: (m) => isCapitalised(m.groups!['name']!),
+  resolve(m, env) {
+    const g = m.groups!;
+    const name = g['name']!.toLowerCase().replace(/\s+/g, ' ').replace(/\u2019/g, "'");
+    const rel = relOf(g['rel']);
+    if (g['y']) {
+      const d = holidayDay(name, Number(g['y']));
+      return d ? { type: 'DATE', value: formatYmd(d) } : null;
+    }
+    const tense = env.tense();
+    const options = [env.dct.y - 1, env.dct.y, env.dct.y + 1].map((y) => holidayDay(name, y)).filter((d): d is Ymd => d !== null);
+    const key = (d: Ymd): number => (d.y - env.dct.y) * 372 + (d.m - env.dct.m) * 31 + (d.d - env.dct.d);
+    let pick: Ymd | undefined;
+    if (rel === 'last' || (!rel && tense === 'PAST')) pick = options.filter((d) => key(d) <= 0).pop();
+    else if (rel === 'next' || (!rel && tense === 'FUTURE')) pick = options.find((d) => key(d) >= 0);
+    else pick = [...options].sort((a, b) => Math.abs(key(a)) - Math.abs(key(b)))[0];
+    return pick ? { type: 'DATE', value: formatYmd(pick), anchor: 'article' } : null;
+  },
+};
+
+const SPELLED_TENS = '(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)';
+const spelledYear: Rule = {
+  // "nineteen ninety-six", "the year two thousand", "two thousand and one"
+  name: 'spelled-year',
+  re: rx(`(?:the\\s+year\\s+)?(?:nineteen\\s+(?<yy>${SPELLED_TENS})|(?<k>two\\s+thousand)(?:\\s+(?:and\\s+)?(?<rest>one|two|three|four|five|six|seven|eight|nine|${SPELLED_TENS}))?)`),
+  accept(m, text) {
+    // "two thousand" alone is a count unless it is "the year two thousand" or follows "in".
+    if (m.groups!['k'] && !/^the\s+year/i.test(m[0])) return ['in', 'since', 'by', 'until', 'of'].includes(wordBefore(text, m.index)) && !COUNT_NOUNS.has(wordAfter(text, m.index + m[0].length));
+    return !COUNT_NOUNS.has(wordAfter(text, m.index + m[0].length));
+  },
+  resolve(m) {
+    const g = m.groups!;
+    if (g['yy']) {
+      const n = parseNumber(g['yy']);
+      return typeof n === 'number' && n >= 10 ? { type: 'DATE', value: String(1900 + n) } : null;
+    }
+    const rest = g['rest'] ? parseNumber(g['rest']) : 0;
+    return typeof rest === 'number' ? { type: 'DATE', value: String(2000 + rest) } : null;
+  },
+};
+
+const unitLong: Rule = {
+  // "day-long", "year-long", "decades-long", "months-long"
+  name: 'unit-long',
+  re: rx('(?<unit>day|week|month|year|decade|century|hour|days|weeks|months|years|decades|centuries|hours)-long'),
+  resolve(m) {
+    const raw = m.groups!['unit']!;
+    const unit = unitOf(raw)!;
+    const v = /s$/i.test(raw) ? durationValue('X', unit) : durationValue(1, unit);
+    return v ? { type: 'DURATION', value: v } : null;
+  },
+};
+
 /** All rules, most specific first (an earlier rule wins a tie on extent). */
 export const RULES: readonly Rule[] = [
   weekOf, explicitDay, numericDay, clockTime, monthYear, agoLater, anaphoric, ordinalQuarter, relativePeriod,
   pastPeriod, contextQuarterRule, yearAgoAdj, qNotation, decade, century, year, bareMonth, weekday, dayWord,
-  seasonRule, sets, theWeekend, duration, barePlural, refs,
+  seasonRule, sets, theWeekend, holiday, spelledYear, endOf, unitLong, duration, barePlural, theYear, refs,
 ];
 
 export { plusYears };
