@@ -3,17 +3,19 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseConll, splitDocuments } from '../src/ner/conll.js';
+import { tagPos } from '../src/nlp/pos.js';
 import type { TrainDocument } from '../src/ner/train.js';
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const CONLL_DIR = process.env.NER_DATA_DIR ?? fileURLToPath(new URL('../../shared/data/conll2003/', import.meta.url));
 
-/** Stories of one CoNLL file ('eng.train' or 'eng.testa'), tokens without POS. */
-export function readConllDocuments(file: string): TrainDocument[] {
+/** Stories of one CoNLL file ('eng.train' or 'eng.testa'); with `pos`, tokens carry compromise's coarse POS. */
+export function readConllDocuments(file: string, pos = false): TrainDocument[] {
   const text = readFileSync(CONLL_DIR + file, 'utf8');
-  return splitDocuments(parseConll(text)).map((doc) =>
-    doc.map((s) => ({ tokens: s.tokens.map((text) => ({ text })), tags: s.tags })),
-  );
+  return splitDocuments(parseConll(text)).map((doc) => {
+    const tags = pos ? tagPos(doc.map((s) => s.tokens)) : undefined;
+    return doc.map((s, i) => ({ tokens: s.tokens.map((text, j) => (tags ? { text, pos: tags[i]![j]! } : { text })), tags: s.tags }));
+  });
 }
 
 /** Simple `--name value` / `--flag` options of a script. */

