@@ -7,10 +7,11 @@ import { createInterface } from 'node:readline';
 import { isValid, parseISO, format } from 'date-fns';
 import { InputError } from '../errors.js';
 import type { Article } from '../model/types.js';
+import { readHtml } from './html.js';
 
 export const DEFAULT_MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
 const DATE_LEAD = /^\s*date\s+(\d{4}-\d{2}-\d{2})\s+/u;
-const EXTENSIONS = new Set(['.txt', '.jsonl', '.ndjson', '.json']);
+const EXTENSIONS = new Set(['.txt', '.jsonl', '.ndjson', '.json', '.html', '.htm']);
 
 export interface ReadOptions {
   /** Fills in the date of articles that have none. */
@@ -82,7 +83,8 @@ async function* readFileItems(file: string, options: ReadOptions): AsyncGenerato
     if (size > max) {
       throw new InputError(`${file}: ${size} bytes is over the limit of ${max} bytes per article; raise it with --max-article-bytes`, { file });
     }
-    yield { article: articleFromText(decodeText(await readFile(file), file), file, options) };
+    const content = decodeText(await readFile(file), file);
+    yield { article: ext === '.html' || ext === '.htm' ? articleFromHtml(content, file, options) : articleFromText(content, file, options) };
   } catch (err) {
     yield { error: asInputError(err, file) };
   }
@@ -132,6 +134,21 @@ export function articleFromText(content: string, file: string, options: ReadOpti
   const date = checkDate(lead?.[1] ?? options.date, file);
   if (text.trim() === '') throw new InputError(`${file}: empty article (no text after the date lead)`, { file });
   return { id, date, text, file };
+}
+
+/** A saved web page: Readability's article text; the page's own publication date, else --date. */
+export function articleFromHtml(html: string, file: string, options: ReadOptions = {}): Article {
+  const page = readHtml(html, file);
+  const date = checkDate(page.date ?? options.date, file);
+  return {
+    id: basename(file, extname(file)),
+    date,
+    text: page.text,
+    file,
+    ...(page.title ? { title: page.title } : {}),
+    ...(page.url ? { url: page.url } : {}),
+    ...(page.source ? { source: page.source } : {}),
+  };
 }
 
 function articleFromRecord(value: unknown, file: string, line: number | undefined, options: ReadOptions, max: number): Article {
