@@ -146,6 +146,24 @@ export function storeContract(getStore: () => GraphStore): void {
     expect(await store().run("MATCH (o:Organization) WHERE o.name <> '$key' // $other\nRETURN count(o) AS n")).toEqual([{ n: 3 }]);
   });
 
+  test('a statement failing mid-article rolls the whole article back (atomic per article)', async () => {
+    await store().loadArticle(A1);
+    const before = await store().counts();
+    // The last relationship carries a map as a property, which neither store can hold: it fails after A2's nodes,
+    // events and edges were already written inside the transaction.
+    const bad = {
+      type: 'MENTIONS' as const,
+      from: { label: 'Article' as const, key: 'a2' },
+      to: { label: 'Organization' as const, key: 'ORG:hikvision' },
+      props: { count: { not: 'storable' } as unknown as number, starts: [0], ends: [1] },
+    };
+    const broken = { ...A2, relationships: [...A2.relationships, bad] };
+    await expect(store().loadArticle(broken)).rejects.toThrow(/a2/);
+    expect(await store().counts()).toEqual(before);
+    expect(await store().run('MATCH (a:Article {id: $id}) RETURN a.id AS id', { id: 'a2' })).toEqual([]);
+    expect(await store().loadArticle(A2)).toBe('created');
+  });
+
   test('a Person loaded from toGraph carries every property, nulls where unknown', async () => {
     const rows = rowsFor({ id: 'p1', date: '2021-02-03', text: 'Zhao Lijian spoke.' }, [
       { id: 'e1', cls: 'PER', name: 'Zhao Lijian', key: 'PER:zhao-lijian' },
