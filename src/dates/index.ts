@@ -25,6 +25,7 @@ interface Candidate {
 }
 
 const SOURCE = 'extract-dates';
+const QUARTER_FOCUS = new Set(['quarter', 'q-notation', 'relative-period', 'context-quarter']);
 const CALENDAR_VALUE = /^\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q\d|W\d{2}|H\d|SU|FA|WI|SP))?(?:T|$)/;
 const ABBREVIATIONS = /(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|St|Co|Corp|Inc|Ltd|Jr|Sr|No|vs|Prof|Rev|Ft|Mt)|\b[A-Z]|\b[a-z]\.[a-z])\.$/;
 
@@ -43,7 +44,7 @@ export function extractDates(text: string, ctx: DateContext): DateRef[] {
   const paragraphs = paragraphStarts(text);
 
   const out: DateRef[] = [];
-  const points: { index: number; value: string; paragraph: number }[] = [];
+  const points: { index: number; value: string; paragraph: number; focus: boolean }[] = [];
   for (const c of candidates) {
     const paragraph = paragraphOf(paragraphs, c.start);
     const sentence = sentences.find((s) => s.start <= c.start && c.end <= s.end) ?? { start: 0, end: text.length };
@@ -54,7 +55,7 @@ export function extractDates(text: string, ctx: DateContext): DateRef[] {
       tense: () => (tense ??= tenseAt(text, c.start, c.end, sentence.start, sentence.end)),
       paragraphPrev: () => lastOf(points.filter((p) => p.paragraph === paragraph)),
       documentPrev: () => lastOf(points),
-      quarterPrev: () => lastOf(points.filter((p) => /^\d{4}-Q\d$/.test(p.value))),
+      quarterPrev: () => lastOf(points.filter((p) => p.focus && /^\d{4}-Q\d$/.test(p.value))),
     };
     const resolved = c.rule ? c.rule.resolve(c.match!, env) : resolveChrono(c.chrono!, env);
     if (!resolved || !isTimexValue(resolved.type, resolved.value)) continue;
@@ -69,7 +70,8 @@ export function extractDates(text: string, ctx: DateContext): DateRef[] {
       source: SOURCE,
     };
     if (CALENDAR_VALUE.test(resolved.value) && (resolved.type === 'DATE' || resolved.type === 'TIME')) {
-      points.push({ index: out.length, value: resolved.value, paragraph });
+      // Only a quarter the text names sets the context; "the year-ago quarter" is derived from it.
+      points.push({ index: out.length, value: resolved.value, paragraph, focus: c.rule !== undefined && QUARTER_FOCUS.has(c.rule.name) });
     }
     out.push(record);
   }
@@ -113,7 +115,9 @@ function findByChrono(text: string, dct: Ymd): Candidate[] {
     const hasMonthYear = s.isCertain('month') && s.isCertain('year');
     const hasClock = s.isCertain('hour') && /\d/.test(r.text) && /[ap]\.?m\b|:\d\d/i.test(r.text);
     if (!(hasDay || hasMonthYear || hasClock) || !/\d/.test(r.text)) continue;
-    if (!hasClock && !s.isCertain('year') && !/[A-Za-z]{3}/.test(r.text)) continue; // "1/4" is a fraction
+    // Only written dates and clock times: chrono's relative readings ("13 days after") are the rules' job.
+    const written = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d|\d\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,4}[/-]\d{1,2}[/-]\d{2,4}/i;
+    if (!hasClock && !written.test(r.text)) continue;
     const lead = LEADING.exec(r.text)?.[0].length ?? 0;
     const body = r.text.slice(lead).replace(/[\s,.;:)]+$/, '');
     if (!body) continue;

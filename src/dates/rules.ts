@@ -338,10 +338,9 @@ const agoLater: Rule = {
     const prev = relativeToPrev ? env.paragraphPrev() : null;
     const sign = back ? -1 : 1;
     // Earnings copy: "a year earlier" beside a quarter means the same quarter a year before.
-    if (unit === 'year' && relativeToPrev || unit === 'year' && dir === 'ago' && n === 1) {
+    if (unit === 'year' && n === 1) {
       const q = env.quarterPrev();
-      const para = env.paragraphPrev();
-      if (q && para && para.index === q.index) {
+      if (q) {
         const mq = /^(\d{4})-Q(\d)$/.exec(q.value)!;
         return { type: 'DATE', value: quarterValue(Number(mq[1]) + sign * n, Number(mq[2])), anchor: q.index };
       }
@@ -420,9 +419,16 @@ const relativePeriod: Rule = {
       const q = ORDINALS[g['ordq'].split(/\s+/)[0]!.toLowerCase()]!;
       return { type: 'DATE', value: quarterValue(env.dct.y + n, q), anchor: 'article' };
     }
-    // A story dated Sunday counts weeks the US way: "last week" is the Monday-Saturday just ended.
-    const base = unit === 'week' && isoWeekdayOf(env.dct) === 7 ? plusDays(env.dct, 1) : env.dct;
-    const value = shiftedValue(base, unit, n);
+    // Earnings copy: "compared with a loss of $3 million last year" beside a quarter means that quarter a year before.
+    if (unit === 'year' && n === -1) {
+      const q = env.quarterPrev();
+      const before = env.text.slice(Math.max(0, m.index - 45), m.index);
+      if (q && /\$|million|billion|cents|a share|%/.test(before)) {
+        const mq = /^(\d{4})-Q(\d)$/.exec(q.value)!;
+        return { type: 'DATE', value: quarterValue(Number(mq[1]) - 1, Number(mq[2])), anchor: q.index };
+      }
+    }
+    const value = shiftedValue(env.dct, unit, n);
     return value ? { type: 'DATE', value, anchor: 'article' } : null;
   },
 };
@@ -470,8 +476,8 @@ const contextQuarterRule: Rule = {
   // "the quarter", "the latest quarter", "the year-ago quarter", "the same period", "the latest period"
   name: 'context-quarter',
   re: rx(
-    'the\\s+(?<rel>latest|current|same|recent|most\\s+recent|just-ended|just\\s+ended|year-ago|year-earlier|year\\s+earlier|prior-year|previous|comparable)?\\s*' +
-    '(?:fiscal\\s+)?(?<unit>quarter|period)',
+    'the\\s+(?<rel>latest|current|same|recent|most\\s+recent|just-ended|just\\s+ended|year-ago|year-earlier|year\\s+earlier|prior-year|previous|comparable(?:\\s+year-ago)?|corresponding|(?:19|20)\\d\\d)?\\s*' +
+    '(?:fiscal\\s+)?(?<unit>quarter|period)(?<ly>\\s+(?:last\\s+year|a\\s+year\\s+(?:ago|earlier)))?',
   ),
   accept(m) {
     const g = m.groups!;
@@ -480,7 +486,14 @@ const contextQuarterRule: Rule = {
   resolve(m, env) {
     const g = m.groups!;
     const rel = (g['rel'] ?? '').toLowerCase();
-    const q = contextQuarter(env);
+    let q = contextQuarter(env);
+    if (/^(?:latest|recent|most recent|just-ended|just ended)$/.test(rel)) {
+      const cur = quarterOf(env.dct.m);
+      q = cur === 1 ? { y: env.dct.y - 1, q: 4 } : { y: env.dct.y, q: cur - 1 };
+      return { type: 'DATE', value: quarterValue(q.y, q.q), anchor: 'article' };
+    }
+    if (/^\d{4}$/.test(rel)) return { type: 'DATE', value: quarterValue(Number(rel), q.q), anchor: q.index ?? 'article' };
+    if (g['ly'] || rel === 'corresponding') return { type: 'DATE', value: quarterValue(q.y - (g['ly'] || rel === 'corresponding' ? 1 : 0), q.q), anchor: q.index ?? 'article' };
     if (rel === 'current') {
       return { type: 'DATE', value: quarterValue(env.dct.y, quarterOf(env.dct.m)), anchor: 'article' };
     }
