@@ -94,16 +94,71 @@ function viewDocument(doc: readonly (readonly FeatToken[])[]): DocView {
 const PAD = ['<S>', '<S2>'];
 const PADE = ['</S>', '</S2>'];
 
+/** Features of a word on its own: the word, its lower-case form, shape, prefixes, suffixes, hyphen parts. */
+export function wordFeatures(norm: string, lower: string, shp: string): string[] {
+  const f: string[] = ['b', 'w=' + norm, 'l=' + lower, 's=' + shp];
+  const len = lower.length;
+  for (let k = 1; k <= 4 && k < len; k++) f.push('p' + k + '=' + lower.slice(0, k), 'x' + k + '=' + lower.slice(len - k));
+  if (norm.includes('-') && len > 2) {
+    for (const part of lower.split('-')) if (part.length > 1) f.push('hp=' + part);
+  }
+  return f;
+}
+
+/**
+ * Features a word lends to its neighbours, by role: ROLE_FEATURES[k] is what the token at offset
+ * ROLE_OFFSETS[k] sees ("l-1=the" for the token after "the").
+ */
+export const ROLE_OFFSETS = [-1, 1, -2, 2, -1, 1, -2, 2] as const;
+export function roleFeatures(lower: string, shp: string): string[] {
+  return ['l-1=' + lower, 'l+1=' + lower, 'l-2=' + lower, 'l+2=' + lower, 's-1=' + shp, 's+1=' + shp, 's-2=' + shp, 's+2=' + shp];
+}
+/** The padding word at index j of a sentence of n tokens (j < 0 or j >= n): '<S>', '<S2>', '</S>', '</S2>'. */
+export function padWord(j: number, n: number): string {
+  return j < 0 ? PAD[-j - 1]! : PADE[j - n]!;
+}
+
+/** One sentence split into the word-level views and the per-token context features (bigrams, gazetteer, ...). */
+export interface SentenceParts {
+  readonly norm: string[];
+  readonly lower: string[];
+  readonly shapes: string[];
+  readonly upperSentence: boolean;
+  /** Per token, the features that depend on more than one word (or on the document). */
+  readonly context: string[][];
+}
+
+/** Splits a document into SentenceParts; localFeatures and the tagger's word cache both build on it. */
+export function documentParts(doc: readonly (readonly FeatToken[])[], gaz: Gazetteer): SentenceParts[] {
+  const dv = viewDocument(doc);
+  return doc.map((tokens, si) => {
+    const sv = dv.sentences[si]!;
+    return { norm: sv.norm, lower: sv.lower, shapes: sv.shapes, upperSentence: sv.upperSentence, context: contextFeatures(tokens, sv, dv, gaz) };
+  });
+}
+
 /**
  * Local features of every token of a document (everything except features from first-pass tags).
  * @example localFeatures([[{ text: 'Huawei' }, { text: 'said' }]], gaz)[0][0] // ['b', 'w=Huawei', ...]
  */
 export function localFeatures(doc: readonly (readonly FeatToken[])[], gaz: Gazetteer): string[][][] {
-  const dv = viewDocument(doc);
-  return doc.map((tokens, si) => sentenceFeatures(tokens, dv.sentences[si]!, dv, gaz));
+  return documentParts(doc, gaz).map((sp) => {
+    const n = sp.norm.length;
+    return sp.context.map((ctx, i) => {
+      const f = wordFeatures(sp.norm[i]!, sp.lower[i]!, sp.shapes[i]!);
+      if (sp.upperSentence) f.push('ul=' + sp.lower[i]!);
+      ROLE_OFFSETS.forEach((off, k) => {
+        const j = i + off;
+        const role = j < 0 || j >= n ? roleFeatures(padWord(j, n), padWord(j, n)) : roleFeatures(sp.lower[j]!, sp.shapes[j]!);
+        f.push(role[k]!);
+      });
+      for (const c of ctx) f.push(c);
+      return f;
+    });
+  });
 }
 
-function sentenceFeatures(tokens: readonly FeatToken[], sv: SentView, dv: DocView, gaz: Gazetteer): string[][] {
+function contextFeatures(tokens: readonly FeatToken[], sv: SentView, dv: DocView, gaz: Gazetteer): string[][] {
   const n = tokens.length;
   const { norm, lower, shapes } = sv;
   const gz = gaz.match(norm, lower);
@@ -116,24 +171,13 @@ function sentenceFeatures(tokens: readonly FeatToken[], sv: SentView, dv: DocVie
     const w = norm[i]!;
     const l = lower[i]!;
     const s = shapes[i]!;
-    const f: string[] = ['b', 'w=' + w, 'l=' + l, 's=' + s, 'p=' + ps(i)];
-    const len = l.length;
-    for (let k = 1; k <= 4 && k < len; k++) {
-      f.push('p' + k + '=' + l.slice(0, k), 'x' + k + '=' + l.slice(len - k));
-    }
     const pos = i === 0 ? 'f' : 'n';
-    f.push('ps=' + pos + uc + s);
-    if (sv.upperSentence) f.push('ul=' + l);
-    f.push(
-      'l-1=' + lw(i - 1), 'l+1=' + lw(i + 1), 'l-2=' + lw(i - 2), 'l+2=' + lw(i + 2),
-      's-1=' + sh(i - 1), 's+1=' + sh(i + 1), 's-2=' + sh(i - 2), 's+2=' + sh(i + 2),
+    const f: string[] = [
+      'p=' + ps(i), 'ps=' + pos + uc + s,
       'll=' + lw(i - 1) + '|' + l, 'lr=' + l + '|' + lw(i + 1),
       'sss=' + sh(i - 1) + '|' + s + '|' + sh(i + 1),
       'p-1=' + ps(i - 1), 'p+1=' + ps(i + 1),
-    );
-    if (w.includes('-') && len > 2) {
-      for (const part of l.split('-')) if (part.length > 1) f.push('hp=' + part);
-    }
+    ];
     if (isCapitalised(w)) {
       if (dv.seenLower.has(l)) f.push('dlc' + pos + uc);
       if (dv.seenTitle.has(l)) f.push('dtc' + pos + uc);

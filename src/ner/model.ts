@@ -1,7 +1,7 @@
 // The two-pass linear tagger: features -> emission scores -> Viterbi over BIO tags, then again with doc features.
 
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { docFeatures, localFeatures, type FeatToken } from './features.js';
+import { docFeatures, documentParts, padWord, ROLE_OFFSETS, roleFeatures, wordFeatures, type FeatToken } from './features.js';
 import { InputError } from '../errors.js';
 import { Gazetteer, type GazetteerData } from './gazetteer.js';
 
@@ -114,8 +114,21 @@ interface SerializedWeights {
   readonly trans: number[];
 }
 
+/** Feature ids of one word: its own features, its "ul=" feature and what it lends to neighbours by role. */
+interface WordIds {
+  readonly self: Int32Array;
+  readonly ul: number;
+  readonly roles: Int32Array;
+}
+
+/** Words cached per tagger; cleared when it grows past this. */
+const WORD_CACHE_MAX = 200_000;
+
 /** A loaded two-pass tagger. */
 export class TwoPassTagger {
+  private readonly words = new Map<string, WordIds>();
+  private readonly pads = new Map<string, Int32Array>();
+
   constructor(
     readonly index: ReadonlyMap<string, number>,
     readonly pass1: PassWeights,
@@ -125,7 +138,7 @@ export class TwoPassTagger {
 
   /** BIO tags for every token of one document; the second pass sees the first pass's tags. */
   tagDocument(doc: readonly (readonly FeatToken[])[]): string[][] {
-    const local = localFeatures(doc, this.gazetteer).map((s) => s.map((f) => featureIds(this.index, f)));
+    const local = this.localIds(doc);
     const first = local.map((feats) => tagIndices(this.pass1, feats));
     const firstTags = first.map((ys) => Array.from(ys, (y) => TAGS[y]!));
     const nonLocal = docFeatures(doc, firstTags);
@@ -139,8 +152,56 @@ export class TwoPassTagger {
 
   /** First-pass tags only (local features). */
   tagFirstPass(doc: readonly (readonly FeatToken[])[]): string[][] {
-    const local = localFeatures(doc, this.gazetteer).map((s) => s.map((f) => featureIds(this.index, f)));
-    return local.map((feats) => Array.from(tagIndices(this.pass1, feats), (y) => TAGS[y]!));
+    return this.localIds(doc).map((feats) => Array.from(tagIndices(this.pass1, feats), (y) => TAGS[y]!));
+  }
+
+  /** Forgets the per-word feature ids (for timing a cold tagger). */
+  clearCache(): void {
+    this.words.clear();
+  }
+
+  /** The ids of localFeatures(doc), built from cached per-word ids plus the context features. */
+  localIds(doc: readonly (readonly FeatToken[])[]): Int32Array[][] {
+    return documentParts(doc, this.gazetteer).map((sp) => {
+      const n = sp.norm.length;
+      const entries = sp.norm.map((w, i) => this.wordIds(w, sp.lower[i]!, sp.shapes[i]!));
+      const ids: number[] = [];
+      return sp.context.map((ctx, i) => {
+        ids.length = 0;
+        const e = entries[i]!;
+        for (const id of e.self) ids.push(id);
+        if (sp.upperSentence && e.ul >= 0) ids.push(e.ul);
+        for (let k = 0; k < ROLE_OFFSETS.length; k++) {
+          const j = i + ROLE_OFFSETS[k]!;
+          const id = j < 0 || j >= n ? this.padIds(padWord(j, n))[k]! : entries[j]!.roles[k]!;
+          if (id >= 0) ids.push(id);
+        }
+        for (const f of ctx) {
+          const id = this.index.get(f);
+          if (id !== undefined) ids.push(id);
+        }
+        return Int32Array.from(ids);
+      });
+    });
+  }
+
+  private wordIds(norm: string, lower: string, shp: string): WordIds {
+    let e = this.words.get(norm);
+    if (e) return e;
+    e = {
+      self: featureIds(this.index, wordFeatures(norm, lower, shp)),
+      ul: this.index.get('ul=' + lower) ?? -1,
+      roles: Int32Array.from(roleFeatures(lower, shp), (f) => this.index.get(f) ?? -1),
+    };
+    if (this.words.size >= WORD_CACHE_MAX) this.words.clear();
+    this.words.set(norm, e);
+    return e;
+  }
+
+  private padIds(pad: string): Int32Array {
+    let ids = this.pads.get(pad);
+    if (!ids) this.pads.set(pad, (ids = Int32Array.from(roleFeatures(pad, pad), (f) => this.index.get(f) ?? -1)));
+    return ids;
   }
 }
 
