@@ -347,7 +347,10 @@ const agoLater: Rule = {
     }
     const base = prev ? dayOfValue(prev.value) : null;
     const anchorDay = base ?? env.dct;
-    const value = shiftedValue(anchorDay, unit, sign * n);
+    // "a decade ago" is a year (2009), not a decade: TimeML keeps the granularity of a year count.
+    const value = unit === 'decade' || unit === 'century'
+      ? shiftedValue(anchorDay, 'year', sign * n * (unit === 'decade' ? 10 : 100))
+      : shiftedValue(anchorDay, unit, sign * n);
     if (!value) return null;
     return { type: 'DATE', value, anchor: base && prev ? prev.index : 'article' };
   },
