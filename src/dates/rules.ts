@@ -662,6 +662,8 @@ const duration: Rule = {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
     // "the first two days" is fine; "one day" as "some day" in "one day he would" is not a length.
     if (g['adj']?.toLowerCase() === 'old') return false; // ages ("a 6-year-old boy") are not tagged
+    // "A second round", "one second-hand": "second" after "a"/"one" is the ordinal unless a unit reading is forced.
+    if (/^seconds?$/i.test(g['unit']!) && /^(?:a|an|one)$/.test(num) && /^[\s-]+[a-z]/i.test(after) && !/^\s+(?:later|ago|earlier|before|after)\b/.test(after)) return false;
     if (/^quarters?$/i.test(g['unit']!) && /^\s*of\b/.test(after)) return false; // "three-quarters of"
     if (num === 'one' && /^day$/i.test(g['unit']!) && !g['the'] && !g['approx'] && !/-/.test(m[0])) {
       return /^\s*(?:of|in|,|\.|later|after|before|to|for|and)/.test(after) === false ? false : !/^\s*,/.test(after);

@@ -1,0 +1,137 @@
+// Stage-style tables for extractDates: spans first (start, end, text), then type and value. Article date pinned.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { extractDates } from '../../src/dates/index.js';
+import { tenseAt } from '../../src/dates/tense.js';
+
+const ARTICLE = '2020-05-25'; // a Monday
+
+interface Row { text: string; expr: string; type: string; value: string }
+const FINDS: Row[] = [
+  { text: 'China demanded Monday that Washington withdraw the sanctions.', expr: 'Monday', type: 'DATE', value: '2020-05-25' },
+  { text: 'The measures announced Friday expand a US campaign.', expr: 'Friday', type: 'DATE', value: '2020-05-22' },
+  { text: 'The two sides will meet Friday in Geneva.', expr: 'Friday', type: 'DATE', value: '2020-05-29' },
+  { text: 'The two governments signed a truce in January.', expr: 'January', type: 'DATE', value: '2020-01' },
+  { text: 'Trump raised duties in 2018.', expr: '2018', type: 'DATE', value: '2018' },
+  { text: 'He may travel to Beijing in May.', expr: 'May', type: 'DATE', value: '2020-05' },
+  { text: 'The blacklist was expanded on May 22.', expr: 'May 22', type: 'DATE', value: '2020-05-22' },
+  { text: 'Exports fell last month.', expr: 'last month', type: 'DATE', value: '2020-04' },
+  { text: 'Talks resume next year.', expr: 'next year', type: 'DATE', value: '2021' },
+  { text: 'The envoy arrives this week.', expr: 'this week', type: 'DATE', value: '2020-W22' },
+  { text: 'The rules changed two years ago.', expr: 'two years ago', type: 'DATE', value: '2018' },
+  { text: 'Earlier this month, the ministry protested.', expr: 'Earlier this month', type: 'DATE', value: '2020-05' },
+  { text: 'Sales grew in the third quarter of 2019.', expr: 'the third quarter of 2019', type: 'DATE', value: '2019-Q3' },
+  { text: 'The fund was created in the 1990s.', expr: 'the 1990s', type: 'DATE', value: '199X' },
+  { text: 'Prices are now falling.', expr: 'now', type: 'DATE', value: 'PRESENT_REF' },
+  { text: 'The company recently hired 200 engineers.', expr: 'recently', type: 'DATE', value: 'PAST_REF' },
+  { text: 'The dispute has lasted two years.', expr: 'two years', type: 'DURATION', value: 'P2Y' },
+  { text: 'Shops closed for three months.', expr: 'three months', type: 'DURATION', value: 'P3M' },
+  { text: 'The hearing lasted five hours.', expr: 'five hours', type: 'DURATION', value: 'PT5H' },
+  { text: 'The board meets every Monday.', expr: 'every Monday', type: 'SET', value: 'XXXX-WXX-1' },
+  { text: 'The index is published annually.', expr: 'annually', type: 'SET', value: 'P1Y' },
+  { text: 'Rebels attacked Monday morning.', expr: 'Monday morning', type: 'TIME', value: '2020-05-25TMO' },
+  { text: 'The blast occurred at 10 p.m. Wednesday, police said.', expr: '10 p.m. Wednesday', type: 'TIME', value: '2020-05-20T22:00' },
+  { text: 'The war began on March 3. Two days later, the capital fell.', expr: 'Two days later', type: 'DATE', value: '2020-03-05' },
+  { text: 'Summer ends in the summer of 2021.', expr: 'the summer of 2021', type: 'DATE', value: '2021-SU' },
+];
+
+describe('extractDates finds and normalises', () => {
+  it.each(FINDS)('$expr in "$text"', ({ text, expr, type, value }) => {
+    const got = extractDates(text, { articleDate: ARTICLE });
+    const start = text.indexOf(expr);
+    const hit = got.find((d) => d.start === start);
+    const debug = JSON.stringify(got);
+    expect({ start: hit?.start, end: hit?.end, text: hit?.text, debug }).toEqual({ start, end: start + expr.length, text: expr, debug });
+    expect({ type: hit!.type, value: hit!.value }).toEqual({ type, value });
+  });
+
+  it('does not include a leading preposition', () => {
+    const got = extractDates('The truce was signed in January and on Friday.', { articleDate: ARTICLE });
+    expect(got.map((d) => d.text)).toEqual(['January', 'Friday']);
+  });
+
+  it('anchors a relative expression on the earlier one and says so', () => {
+    const got = extractDates('The war began on March 3. Two days later, the capital fell.', { articleDate: ARTICLE });
+    expect(got[1]!.anchor).toBe('0');
+    expect(got[0]!.value).toBe('2020-03-03');
+  });
+
+  it('returns nothing for an invalid article date', () => {
+    expect(extractDates('Friday', { articleDate: '2020-13-45' })).toEqual([]);
+  });
+});
+
+const NOTHING = [
+  'He may go to the meeting.',
+  'The second player scored twice.',
+  'Thousands will March on Washington.',
+  'The March on Washington drew thousands.',
+  'The sun rose over the sat dish.',
+  'He scored 5 points in 12 minutes of play time.'.replace(' in 12 minutes of play time', ''),
+  'The company sold 2000 cars.',
+  'Prices fall when supply rises.',
+  'The 6-year-old boy was rescued.',
+  'It costs $2019 per unit.',
+  'Turnout was 1,998 voters.',
+  'They may well agree.',
+  'A second round of talks is planned by the union.'.replace(' is planned by the union', ''),
+  'The fall of the Berlin Wall changed Europe.',
+];
+
+describe('extractDates finds nothing in', () => {
+  it.each(NOTHING)('%s', (text) => {
+    expect(extractDates(text, { articleDate: ARTICLE })).toEqual([]);
+  });
+});
+
+describe('time zone independence', () => {
+  // jest's process.env is a sandbox copy, so each zone runs in its own Node process.
+  const probe = (tz: string): { offset: number; out: unknown } => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(process.cwd(), 'test/dates/tz-probe.ts')], {
+      env: { ...process.env, TZ: tz }, encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`tz-probe failed under TZ=${tz}: ${r.stderr}`);
+    return JSON.parse(r.stdout) as { offset: number; out: unknown };
+  };
+  it('gives the same values under UTC, Los Angeles, Tokyo and Kiritimati (DST edges included)', () => {
+    const utc = probe('UTC');
+    expect(utc.offset).toBe(0);
+    const la = probe('America/Los_Angeles');
+    expect(la.offset).toBe(480); // the zone really changed
+    expect(la.out).toEqual(utc.out);
+    const tokyo = probe('Asia/Tokyo');
+    expect(tokyo.offset).toBe(-540);
+    expect(tokyo.out).toEqual(utc.out);
+    expect(probe('Pacific/Kiritimati').out).toEqual(utc.out);
+  });
+});
+
+describe('tense cues', () => {
+  const at = (s: string, w: string): string => tenseAt(s, s.indexOf(w), s.indexOf(w) + w.length, 0, s.length);
+  it('reads past, future and none', () => {
+    expect(at('The ministry announced Friday that it would act.', 'Friday')).toBe('PAST');
+    expect(at('Officials will meet Friday, he said.', 'Friday')).toBe('FUTURE');
+    expect(at('Friday.', 'Friday')).toBe('NONE');
+  });
+});
+
+describe('invariants (property)', () => {
+  it('every record slices to its own text, sorted, no overlaps, valid type', () => {
+    const words = fc.constantFrom('Friday', 'in', 'January', 'last', 'week', 'May', 'two', 'years', 'ago', '2018', 'the',
+      'third', 'quarter', 'said', 'will', 'now', 'daily', ',', '.', 'March', '3', 'next', 'month', 'a', 'day', 'later', '\n');
+    fc.assert(fc.property(fc.array(words, { maxLength: 30 }), fc.constantFrom('2020-05-25', '1998-02-06', '2021-01-03'), (ws, d) => {
+      const text = ws.join(' ');
+      const got = extractDates(text, { articleDate: d });
+      let prevEnd = 0;
+      for (const r of got) {
+        if (text.slice(r.start, r.end) !== r.text) return false;
+        if (r.start < prevEnd || r.end <= r.start) return false;
+        if (!['DATE', 'TIME', 'DURATION', 'SET'].includes(r.type)) return false;
+        if (/Z$|T\d\d:\d\d:\d\d/.test(r.value)) return false; // never an ISO timestamp
+        prevEnd = r.end;
+      }
+      return true;
+    }), { numRuns: 300 });
+  });
+});
