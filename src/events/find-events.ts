@@ -1,0 +1,456 @@
+// Finds the events of conflict news sentence by sentence: triggers, their source, targets, charge, quote, modality.
+// "The foreign ministry accused the Trump administration of interfering in China’s affairs"
+//   -> ACCUSE source [foreign ministry] targets [Trump administration] charge "interfering in China’s affairs"
+import type { Doc, Entity, EventType } from '../model/types.js';
+import { actorsIn, type ActorSpan } from './actors.js';
+import { clauseRange, clauseStart, findAttribution, subjectBefore, viewSentence, type Attribution, type SentenceView } from './clauses.js';
+import { LIGHT_VERBS, lookupTrigger, MULTIWORD_NOMINALS, verbForms, type TriggerEntry } from './lexicon.js';
+import { modalityAt, tenseAt, type Modality, type Tense } from './modality.js';
+import { actorAt, complementEnd, indexOfWord, measureTargets, objectsAfter, phrase, quotedIn } from './roles.js';
+
+/** An event before dating and ids: what the sentence says, plus what dating needs to know. */
+export interface FoundEvent {
+  readonly type: EventType;
+  readonly source: readonly string[];
+  readonly targets: readonly string[];
+  readonly charge?: string;
+  readonly quote?: string;
+  readonly trigger: string;
+  readonly triggerStart: number;
+  readonly confidence: number;
+  readonly sentence: number;
+  readonly modality?: Modality;
+  /** Tense of the verb that reports or performs the event. */
+  readonly tense: Tense;
+  /** Character ranges of the clauses whose DATE expressions date the event (the trigger's, the report verb's). */
+  readonly clauses: readonly { start: number; end: number }[];
+}
+
+/** A measure's description is its noun phrase and the first few words after it, not the rest of the clause. */
+const MAX_MEASURE_WORDS = 12;
+const PASSIVE_AUX: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s"]);
+const LIGHT_FORMS: Readonly<Record<string, ReadonlySet<string>>> = Object.fromEntries(
+  Object.entries(LIGHT_VERBS).map(([type, lemmas]) => [type, new Set(lemmas.flatMap((l) => verbForms(l, l === 'put' ? [] : l === 'strike' ? ['struck'] : [])))]),
+);
+/** Light verbs whose direct object is the party hit ("added X to the entity list", "hit X with tariffs"). */
+const OBJECT_TARGET_VERBS: ReadonlySet<string> = new Set(['add', 'hit', 'slap', 'put', 'place'].flatMap((l) => verbForms(l)));
+
+interface Speaker {
+  readonly attribution: Attribution;
+  readonly ids: readonly string[];
+  readonly tense: Tense;
+  readonly clause: { start: number; end: number };
+}
+
+/**
+ * All events of a document, in text order, factual and not (see `modality`).
+ * @example findEvents(doc).filter((e) => e.type === 'ACCUSE')
+ */
+export function findEvents(doc: Doc): FoundEvent[] {
+  const text = doc.article.text;
+  const byId = new Map<string, Entity>(doc.entities.map((e) => [e.id, e]));
+  const affiliation = new Map<string, Set<string>>();
+  const out: FoundEvent[] = [];
+  let openQuote = false;
+  let previous: Speaker | undefined;
+  let lastPerson: string[] = [];
+  let lastOther: string[] = [];
+  let lastSanctioner: string[] = [];
+  let recent: string[] = [];
+
+  const classOf = (id: string): string | undefined => byId.get(id)?.class;
+  const resolvePronoun = (p: string | undefined, speaker?: Speaker): string[] => {
+    if (!p) return [];
+    if (p === 'we') return speaker ? orgsOf(speaker.ids) : lastOther;
+    if (p === 'he' || p === 'she') return lastPerson;
+    return lastOther;
+  };
+  const orgsOf = (ids: readonly string[]): string[] => {
+    const orgs = ids.filter((id) => classOf(id) !== 'PER');
+    return orgs.length > 0 ? orgs : [...ids];
+  };
+
+  doc.sentences.forEach((sentence, si) => {
+    const toks = doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd);
+    const actors = actorsIn(doc, si);
+    const view = viewSentence(si, toks, actors, openQuote);
+    const attr = findAttribution(view);
+    let speaker: Speaker | undefined;
+    if (attr) {
+      const ids = unique([...attr.speakers.map((a) => a.entity), ...resolvePronoun(attr.pronoun === 'we' ? 'they' : attr.pronoun)]);
+      const withOrgs = unique([...ids, ...ids.flatMap((id) => [...(affiliation.get(id) ?? [])])]);
+      const persons = ids.filter((id) => classOf(id) === 'PER');
+      const orgs = ids.filter((id) => classOf(id) === 'ORG');
+      for (const p of persons) for (const o of orgs) affiliation.set(p, new Set([...(affiliation.get(p) ?? []), o]));
+      if (withOrgs.length > 0) {
+        speaker = {
+          attribution: attr,
+          ids: withOrgs,
+          tense: attr.verb >= 0 ? tenseAt(view, attr.verb) : 'present',
+          clause: attr.verb >= 0 ? charRange(view, ...clauseRange(view, view.clause[attr.verb]!)) : { start: sentence.start, end: sentence.end },
+        };
+      }
+    } else if (previous && (openQuote || view.quoted[0])) {
+      // A quotation that runs on from the previous sentence keeps its speaker.
+      speaker = { ...previous, attribution: { ...previous.attribution, verb: -1, from: 0, to: toks.length, inherited: true } };
+    }
+    const inReport = (i: number): boolean => speaker !== undefined && i >= speaker.attribution.from && i < speaker.attribution.to;
+    const found: FoundEvent[] = [];
+    const chargeRanges: [number, number, EventType][] = [];
+    const used = new Set<number>();
+
+    const emit = (e: Omit<FoundEvent, 'sentence' | 'clauses'> & { at: number; anchor?: number }): void => {
+      const { at, anchor, ...rest } = e;
+      const clauses = [charRange(view, ...clauseRange(view, view.clause[at]!))];
+      if (anchor !== undefined && anchor >= 0) clauses.push(charRange(view, ...clauseRange(view, view.clause[anchor]!)));
+      else if (speaker && inReport(at)) clauses.push(speaker.clause);
+      const source = unique(rest.source);
+      const targets = unique(rest.targets).filter((t) => !source.includes(t));
+      if (source.length === 0 && targets.length === 0) return;
+      found.push({ ...rest, source, targets, sentence: si, clauses });
+    };
+
+    // Pass 1: act verbs and nominal triggers.
+    for (let i = 0; i < toks.length; i += 1) {
+      if (used.has(i) || actorAt(view, i)) continue;
+      if (attr && i === attr.verb) continue;
+      const entries = lookupTrigger(view.lower[i]!);
+      const multi = MULTIWORD_NOMINALS.find((m) => m.words.every((w, k) => view.lower[i + k] === w));
+      const tok = toks[i]!;
+      const isVerb = tok.pos === 'Verb' && !tok.tags.includes('Noun');
+      const act = entries.find((e) => e.kind === 'act' && (isVerb || !entries.some((x) => x.kind === 'nominal')));
+      if (act && (isVerb || tok.pos !== 'Noun')) {
+        const particleEnd = matchParticle(view, i, act);
+        if (particleEnd < 0) continue;
+        for (let k = i; k < particleEnd; k += 1) used.add(k);
+        const ev = readAct(view, text, i, particleEnd, act, speaker, inReport(i), { resolvePronoun, lastSanctioner, ...(previous ? { previous } : {}), recent });
+        if (ev) {
+          for (const e of ev.events) emit(e);
+          if (ev.chargeRange) chargeRanges.push(ev.chargeRange);
+        }
+        continue;
+      }
+      const nominal = multi ? { types: multi.types, len: multi.words.length } : entries.find((e) => e.kind === 'nominal') ? { types: entries.find((e) => e.kind === 'nominal')!.types, len: 1 } : undefined;
+      if (nominal) {
+        for (let k = i; k < i + nominal.len; k += 1) used.add(k);
+        const ev = readNominal(view, text, i, i + nominal.len, nominal.types[0]!, speaker, { resolvePronoun, lastSanctioner, ...(previous ? { previous } : {}), recent }, used);
+        if (ev) {
+          emit(ev);
+          if (ev.type === 'SANCTION' && !ev.modality) lastSanctioner = [...ev.source];
+        }
+      }
+    }
+
+    // Pass 2: misconduct predicates inside reported speech ("the decision violated basic norms, said Zhao").
+    if (speaker) {
+      for (let i = speaker.attribution.from; i < Math.min(speaker.attribution.to, toks.length); i += 1) {
+        if (used.has(i) || actorAt(view, i)) continue;
+        const entry = lookupTrigger(view.lower[i]!).find((e) => e.kind === 'charge');
+        if (!entry) continue;
+        const inside = chargeRanges.find(([a, b]) => i >= a && i < b);
+        if (inside && inside[2] !== 'DEMAND') continue;
+        const exclude = new Set(speaker.ids);
+        const subject = subjectBefore(view, i, exclude);
+        let targets = subject.actors.map((a) => a.entity);
+        if (targets.length === 0 && subject.pronoun && subject.pronoun !== 'we') targets = resolvePronoun(subject.pronoun);
+        targets = targets.filter((t) => !speaker!.ids.includes(t));
+        if (targets.length === 0) continue;
+        const from = toks[i]!.tags.includes('Gerund') ? i : Math.max(predicateStart(view, i, subject.actors), Math.min(i, speaker.attribution.from));
+        const end = complementEnd(view, i + 1, speaker.attribution.to, false);
+        const charge = phrase(view, text, from, end);
+        const modality = modalityAt(view, i, from, true);
+        for (const type of entry.types) {
+          emit({
+            type,
+            source: speaker.ids,
+            targets,
+            ...(charge ? { charge } : {}),
+            ...quoteOf(view, text, from, end),
+            trigger: toks[i]!.text,
+            triggerStart: toks[i]!.start,
+            confidence: speaker.attribution.inherited ? 0.6 : 0.75,
+            ...(modality ? { modality } : {}),
+            tense: speaker.tense,
+            at: i,
+          });
+        }
+      }
+    }
+
+    // "Beijing criticized curbs imposed on Huawei": criticising a measure is criticising whoever imposed it.
+    for (const [k, f] of found.entries()) {
+      if ((f.type !== 'CRITICIZE' && f.type !== 'REJECT') || f.targets.length > 0) continue;
+      const measure = found.find((m) => m.type === 'SANCTION' && m.triggerStart > f.triggerStart && m.source.length > 0);
+      if (measure) found[k] = { ...f, targets: measure.source.filter((id) => !f.source.includes(id)) };
+    }
+    out.push(...found.sort((a, b) => a.triggerStart - b.triggerStart));
+    // Discourse state for the next sentence.
+    const subjects = found.filter((f) => !f.modality).flatMap((f) => f.source);
+    const firstSubject = actors.find((a) => !a.possessive && !a.demonym);
+    const pool = subjects.length > 0 ? subjects : firstSubject ? [firstSubject.entity] : [];
+    const persons = pool.filter((id) => classOf(id) === 'PER');
+    const others = pool.filter((id) => classOf(id) !== 'PER');
+    if (persons.length > 0) lastPerson = persons;
+    if (others.length > 0) lastOther = [others[0]!];
+    if (speaker && !speaker.attribution.inherited) previous = speaker;
+    else if (!speaker) previous = undefined;
+    openQuote = view.openAtEnd;
+    const locs = [...actors].reverse().map((a) => a.entity).filter((id) => classOf(id) === 'LOC');
+    recent = unique([...locs, ...recent]);
+  });
+  return out;
+}
+
+interface Discourse {
+  resolvePronoun(p: string | undefined, speaker?: Speaker): string[];
+  lastSanctioner: readonly string[];
+  /** The speaker of the previous sentence, if it had one. */
+  previous?: Speaker;
+  /** Countries and other non-person actors, most recent first. */
+  recent: readonly string[];
+}
+
+type Emitted = Omit<FoundEvent, 'sentence' | 'clauses'> & { at: number; anchor?: number };
+
+/** End index after the trigger and its particle ("call on"), or -1 when a required particle is missing. */
+function matchParticle(view: SentenceView, i: number, entry: TriggerEntry): number {
+  if (!entry.particle) return i + 1;
+  const next = view.lower[i + 1] ?? '';
+  return entry.particle.includes(next) ? i + 2 : -1;
+}
+
+function readAct(
+  view: SentenceView,
+  text: string,
+  i: number,
+  after: number,
+  entry: TriggerEntry,
+  speaker: Speaker | undefined,
+  reported: boolean,
+  discourse: Discourse,
+): { events: Emitted[]; chargeRange?: [number, number, EventType] } | undefined {
+  const type = entry.types[0]!;
+  const tok = view.toks[i]!;
+  const [, clauseEnd] = clauseRange(view, view.clause[i]!);
+  let k = i - 1;
+  while (k >= 0 && (view.toks[k]!.pos === 'Adverb' || view.lower[k] === 'also')) k -= 1;
+  const passiveAux = k >= 0 && PASSIVE_AUX.has(view.lower[k]!) && /(ed|en)$/u.test(view.lower[i]!);
+  const participle = /(ed|en)$/u.test(view.lower[i]!);
+  const prevTok = view.toks[i - 1];
+  const reducedRelative =
+    !passiveAux && participle && prevTok !== undefined && (prevTok.pos === 'Noun' || prevTok.pos === 'ProperNoun' || actorAt(view, i - 1) !== undefined) &&
+    ['of', 'by', 'on', 'for', 'in', 'with', 'as'].includes(view.lower[after] ?? '') && type !== 'AGREE';
+  if (reducedRelative) return undefined; // "eight companies accused of …": a description, not a new report
+
+  let source: string[];
+  let targets: string[];
+  let confidence = 0.85;
+  let objEnd = after;
+  if (passiveAux) {
+    const subj = subjectBefore(view, k);
+    targets = subj.actors.map((a) => a.entity);
+    if (targets.length === 0) targets = discourse.resolvePronoun(subj.pronoun, speaker);
+    const by = indexOfWord(view, ['by'], after, clauseEnd);
+    const agents = by >= 0 ? objectsAfter(view, by + 1, clauseEnd) : [];
+    if (agents.length > 0) source = agents.map((a) => a.entity);
+    else if (speaker) {
+      source = [...speaker.ids];
+      confidence = speaker.attribution.inherited || !reported ? 0.6 : 0.75;
+    } else if (discourse.previous) {
+      // "The rest are accused of …" right after "…, the Commerce Department said": the same speaker goes on.
+      source = [...discourse.previous.ids];
+      confidence = 0.6;
+    } else source = [];
+  } else {
+    const subj = subjectBefore(view, i);
+    source = subj.actors.map((a) => a.entity);
+    if (source.length === 0 && subj.pronoun) source = discourse.resolvePronoun(subj.pronoun, speaker);
+    if (source.length === 0 && reported && speaker) source = [...speaker.ids];
+    if (subj.pronoun === 'we' && speaker) confidence = 0.75;
+    const objs = type === 'SANCTION' ? measureTargets(view, after, clauseEnd, true) : objectsAfter(view, after, clauseEnd);
+    targets = objs.map((a) => a.entity);
+    objEnd = objs.length > 0 ? objs.at(-1)!.last : after;
+    if (targets.length === 0 && (type === 'THREATEN' || type === 'RETALIATE' || type === 'AGREE')) {
+      targets = measureTargets(view, after, clauseEnd, false).map((a) => a.entity);
+      if (targets.length === 0 && (type === 'THREATEN')) {
+        // "threatened to back out if China fails …": the party the condition names.
+        const cond = indexOfWord(view, ['if', 'unless'], after, view.toks.length);
+        if (cond >= 0) targets = objectsAfter(view, cond + 1).map((a) => a.entity).slice(0, 1);
+      }
+    }
+    if (type === 'AGREE') {
+      const withAt = indexOfWord(view, ['with'], after, clauseEnd);
+      if (withAt >= 0) targets = objectsAfter(view, withAt + 1, clauseEnd).map((a) => a.entity);
+    }
+  }
+  if (source.length === 0 && targets.length === 0) return undefined;
+
+  // Charge: "of …"/"for …" for accusations, "to …"/"that …" for demands and threats, the object otherwise.
+  let charge: string | undefined;
+  let chargeRange: [number, number, EventType] | undefined;
+  const chargeFrom = (from: number): void => {
+    const end = complementEnd(view, from, view.toks.length, false);
+    charge = phrase(view, text, from, end);
+    chargeRange = [from, end, type];
+  };
+  if (type === 'ACCUSE' || type === 'CRITICIZE') {
+    const of = indexOfWord(view, type === 'ACCUSE' ? ['of', 'with', 'for'] : ['for', 'over'], objEnd, Math.min(clauseEnd + 1, objEnd + 3));
+    if (of >= 0) chargeFrom(of + 1);
+  } else if (type === 'DEMAND' || type === 'THREATEN') {
+    const to = indexOfWord(view, ['to', 'that'], objEnd, view.toks.length);
+    if (to >= 0 && to <= objEnd + 3) {
+      let from = to + 1;
+      if (view.lower[to] === 'that') {
+        const subj = view.actors.find((a) => a.first === from || (a.first === from + 1 && view.lower[from] === 'the'));
+        if (subj) {
+          from = subj.last;
+          if (targets.length === 0) targets = [subj.entity];
+        }
+      }
+      while (view.toks[from] && view.toks[from]!.pos === 'Adverb') from += 1;
+      const end = complementEnd(view, from, view.toks.length);
+      charge = phrase(view, text, from, end);
+      chargeRange = [from, end, type];
+    }
+  } else if (type === 'REJECT') {
+    chargeFrom(objEnd);
+  }
+  const modality = modalityAt(view, i, 0, false);
+  const quote = quoteOf(view, text, i, chargeRange ? chargeRange[1] : clauseEnd);
+  return {
+    events: [
+      {
+        type,
+        source,
+        targets,
+        ...(charge ? { charge } : {}),
+        ...quote,
+        trigger: text.slice(tok.start, view.toks[after - 1]!.end),
+        triggerStart: tok.start,
+        confidence: source.length > 0 && targets.length > 0 ? confidence : confidence - 0.25,
+        ...(modality ? { modality } : {}),
+        tense: passiveAux && speaker ? speaker.tense : passiveAux && discourse.previous && source.length > 0 ? discourse.previous.tense : reported && speaker && view.quoted[i] ? speaker.tense : tenseAt(view, i),
+        at: i,
+        ...(passiveAux && speaker && speaker.attribution.verb >= 0 ? { anchor: speaker.attribution.verb } : {}),
+      },
+    ],
+    ...(chargeRange ? { chargeRange } : {}),
+  };
+}
+
+function readNominal(
+  view: SentenceView,
+  text: string,
+  i: number,
+  after: number,
+  type: EventType,
+  speaker: Speaker | undefined,
+  discourse: Discourse,
+  used: Set<number>,
+): Emitted | undefined {
+  const forms = LIGHT_FORMS[type];
+  if (!forms) return undefined;
+  const start = clauseStart(view, i);
+  const [, clauseEnd] = clauseRange(view, view.clause[i]!);
+  // Governing verb: before the noun in its clause ("imposed controls"), or a participle right after it ("sanctions imposed").
+  let verb = -1;
+  for (let k = i - 1; k >= Math.max(start, i - 6); k -= 1) {
+    if (forms.has(view.lower[k]!) && view.toks[k]!.pos === 'Verb') {
+      verb = k;
+      break;
+    }
+  }
+  let postVerb = false;
+  if (verb < 0) {
+    let k = after;
+    while (k < clauseEnd && view.toks[k]!.pos === 'Adverb') k += 1;
+    if (forms.has(view.lower[k] ?? '') && /(ed|en)$/u.test(view.lower[k]!)) {
+      verb = k;
+      postVerb = true;
+    }
+  }
+  if (verb < 0 || used.has(verb + 1000)) return undefined;
+  used.add(verb + 1000); // one event per governing verb ("imposed sanctions and export controls")
+  let source: string[];
+  let confidence = 0.8;
+  const by = indexOfWord(view, ['by'], Math.max(verb, after), clauseEnd);
+  const agents = by >= 0 ? objectsAfter(view, by + 1, clauseEnd) : [];
+  if (agents.length > 0) source = agents.map((a) => a.entity);
+  else if (postVerb) {
+    // "curbs imposed on Huawei": the agent is left out; the party that imposed the last such measure.
+    source = discourse.lastSanctioner.length > 0 && type === 'SANCTION' ? [...discourse.lastSanctioner] : subjectBefore(view, i).actors.map((a) => a.entity);
+    confidence = 0.55;
+  } else {
+    const subj = subjectBefore(view, verb);
+    source = subj.actors.map((a) => a.entity);
+    if (source.length === 0) source = discourse.resolvePronoun(subj.pronoun, speaker);
+    if (source.length === 0) source = groupSubject(view, verb, discourse);
+  }
+  const objectFirst = OBJECT_TARGET_VERBS.has(view.lower[verb]!) && verb < i;
+  let targets = measureTargets(view, verb + 1, clauseEnd, objectFirst).map((a) => a.entity);
+  if (type === 'AGREE') {
+    const withAt = indexOfWord(view, ['with'], after, clauseEnd);
+    targets = withAt >= 0 ? objectsAfter(view, withAt + 1, clauseEnd).map((a) => a.entity) : [];
+  }
+  if (source.length === 0 && targets.length === 0) return undefined;
+  const npFrom = postVerb ? backToDeterminer(view, i, start) : verb + 1;
+  const npEnd = Math.min(complementEnd(view, after, clauseEnd), npFrom + MAX_MEASURE_WORDS);
+  const charge = phrase(view, text, npFrom, npEnd);
+  const modality = modalityAt(view, Math.min(verb, i), 0, false);
+  return {
+    type,
+    source,
+    targets,
+    ...(charge ? { charge } : {}),
+    trigger: text.slice(view.toks[i]!.start, view.toks[after - 1]!.end),
+    triggerStart: view.toks[i]!.start,
+    confidence: source.length > 0 && targets.length > 0 ? confidence : confidence - 0.25,
+    ...(modality ? { modality } : {}),
+    tense: tenseAt(view, verb),
+    at: i,
+    anchor: verb,
+  };
+}
+
+/** "The two governments signed …": the two most recently named countries or governments. */
+function groupSubject(view: SentenceView, verb: number, discourse: Discourse): string[] {
+  const np = view.lower.slice(Math.max(0, verb - 3), verb);
+  if (np.includes('two') && np.some((w) => /^(governments|countries|sides|nations)$/u.test(w))) return discourse.recent.slice(0, 2);
+  return [];
+}
+
+function backToDeterminer(view: SentenceView, i: number, start: number): number {
+  let k = i;
+  while (k > start && ['Noun', 'Adjective', 'Determiner', 'Value'].includes(view.toks[k - 1]!.pos) && !actorAt(view, k - 1)) k -= 1;
+  return k;
+}
+
+/** Where the predicate after a subject starts: the first verb after the subject's last actor. */
+function predicateStart(view: SentenceView, i: number, subject: readonly ActorSpan[]): number {
+  const after = subject.length > 0 ? subject.at(-1)!.last : clauseStart(view, i);
+  if (after > i) return i;
+  let start = i;
+  for (let k = after; k <= i; k += 1) {
+    if (view.toks[k]!.pos === 'Verb' || view.toks[k]!.tags.includes('Verb')) {
+      start = k;
+      break;
+    }
+  }
+  // A later conjunct ("… and harmed China's interests") is a predicate of its own.
+  for (let k = start; k < i; k += 1) if (view.lower[k] === 'and' || view.lower[k] === 'or') start = i;
+  while (start > after && view.toks[start - 1]!.pos === 'Adverb') start -= 1;
+  return start;
+}
+
+function quoteOf(view: SentenceView, text: string, from: number, to: number): { quote?: string } {
+  const q = quotedIn(view, text, from, to);
+  return q ? { quote: q } : {};
+}
+
+function charRange(view: SentenceView, from: number, to: number): { start: number; end: number } {
+  return { start: view.toks[from]?.start ?? 0, end: view.toks[Math.max(from, to - 1)]?.end ?? 0 };
+}
+
+function unique<T>(xs: readonly T[]): T[] {
+  return [...new Set(xs)];
+}
