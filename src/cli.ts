@@ -9,6 +9,8 @@ import { queryCommand } from './cli/query.js';
 import { queriesCommand } from './cli/queries.js';
 import { schemaCommand } from './cli/schema.js';
 import { statsCommand } from './cli/stats.js';
+import { viewCommand } from './cli/view.js';
+import { guideCommand } from './cli/guide.js';
 import { ConfigError, InputError, NewsGraphError, StoreLockedError, StoreUnavailableError } from './errors.js';
 
 export const EXIT = { ok: 0, someFailed: 1, usage: 2, neo4jUnavailable: 3 } as const;
@@ -33,6 +35,8 @@ export async function main(argv: string[]): Promise<number> {
       .command(queriesCommand)
       .command(schemaCommand)
       .command(statsCommand)
+      .command(viewCommand)
+      .command(guideCommand)
       .demandCommand(1, 'name a command; see --help')
       .strict()
       .epilogue('Exit codes: 0 ok, 1 some articles failed, 2 usage or config error, 3 Neo4j unavailable.')
