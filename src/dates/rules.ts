@@ -69,7 +69,7 @@ const COUNT_NOUNS = new Set([
 ]);
 
 function rx(source: string, flags = 'gi'): RegExp {
-  return new RegExp(L + source + R, flags);
+  return new RegExp(L + '(?:' + source + ')' + R, flags);
 }
 
 function wordBefore(text: string, start: number): string {
@@ -741,6 +741,13 @@ const sets: Rule = {
   ),
   accept(m, text) {
     const g = m.groups!;
+    if (g['adv']) {
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
+      const before = wordBefore(text, m.index);
+      // "its quarterly dividend" names a reporting period, not a recurrence the news dates; "the daily Granma" is a paper.
+      if (/^quarterly$/i.test(g['adv']) && (/^\s+[a-z]/.test(after) || ['the', 'a', 'an', 'its', 'their', 'initial', 'first'].includes(before))) return false;
+      if (/^\s+[A-Z]/.test(after) && /^(?:daily|weekly)$/i.test(g['adv'])) return false;
+    }
     if (g['wd'] && !isCapitalised(g['wd'])) return false;
     if (g['mon'] && !isCapitalised(g['mon'])) return false;
     return true;
