@@ -39,6 +39,8 @@ export interface SentenceView {
   readonly quoted: readonly boolean[];
   /** Whether the sentence ends inside a quotation that continues into the next one. */
   readonly openAtEnd: boolean;
+  /** Whether each token lies inside a temporal expression (charges stop before them). */
+  readonly dated?: readonly boolean[];
 }
 
 /**

@@ -73,7 +73,8 @@ export function findEvents(doc: Doc): FoundEvent[] {
   doc.sentences.forEach((sentence, si) => {
     const toks = doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd);
     const actors = actorsIn(doc, si);
-    const view = viewSentence(si, toks, actors, openQuote);
+    const dated = toks.map((t) => doc.dates.some((d) => t.start >= d.start && t.end <= d.end));
+    const view: SentenceView = { ...viewSentence(si, toks, actors, openQuote), dated };
     const attr = findAttribution(view);
     let speaker: Speaker | undefined;
     if (attr) {
@@ -117,9 +118,10 @@ export function findEvents(doc: Doc): FoundEvent[] {
       const entries = lookupTrigger(view.lower[i]!);
       const multi = MULTIWORD_NOMINALS.find((m) => m.words.every((w, k) => view.lower[i + k] === w));
       const tok = toks[i]!;
-      const isVerb = tok.pos === 'Verb' && !tok.tags.includes('Noun');
+      const afterAux = /^(will|would|could|may|might|can|should|shall|to|did|does|do|not|n't|never)$/u.test(view.lower[i - 1] ?? '') || /n't$/u.test(view.lower[i - 1] ?? '');
+    const isVerb = (tok.pos === 'Verb' && !tok.tags.includes('Noun')) || (afterAux && entries.some((e) => e.kind === 'act'));
       const act = entries.find((e) => e.kind === 'act' && (isVerb || !entries.some((x) => x.kind === 'nominal')));
-      if (act && (isVerb || tok.pos !== 'Noun')) {
+      if (act && (isVerb || (tok.pos !== 'Noun' && !entries.some((e) => e.kind === 'nominal')))) {
         const particleEnd = matchParticle(view, i, act);
         if (particleEnd < 0) continue;
         for (let k = i; k < particleEnd; k += 1) used.add(k);
@@ -443,7 +445,9 @@ function predicateStart(view: SentenceView, i: number, subject: readonly ActorSp
 }
 
 function quoteOf(view: SentenceView, text: string, from: number, to: number): { quote?: string } {
-  const q = quotedIn(view, text, from, to);
+  let start = from;
+  while (start > 0 && view.quoted[start - 1] && view.quoted[start]) start -= 1;
+  const q = quotedIn(view, text, start, to);
   return q ? { quote: q } : {};
 }
 

@@ -70,6 +70,12 @@ export function measureTargets(view: SentenceView, from: number, to: number, obj
 export function phrase(view: SentenceView, text: string, from: number, to: number): string | undefined {
   let a = from;
   let b = to;
+  // "dumping steel on Tuesday" -> "dumping steel": the date is the event's, not part of its content.
+  const firstDate = view.dated ? view.dated.findIndex((d, k) => d && k >= from && k < to) : -1;
+  if (firstDate > from) {
+    b = firstDate;
+    while (b > a && (isPreposition(view.lower[b - 1]!) || ['last', 'this', 'next', 'early', 'late', 'earlier'].includes(view.lower[b - 1]!))) b -= 1;
+  }
   const strip = /^[“”"‘’,.;:]$/u;
   while (a < b && strip.test(view.toks[a]!.text)) a += 1;
   while (b > a && strip.test(view.toks[b - 1]!.text)) b -= 1;
