@@ -8,6 +8,7 @@ import {
   type GraphNode,
   type GraphRelationship,
   type GraphRows,
+  type ActorLinkType,
   type NodeLabel,
   type NodeRef,
 } from './types.js';
@@ -142,6 +143,31 @@ export function toGraph(article: Article, record: ExtractionRecord, extractorVer
     }
   }
   return { articleId: article.id, contentHash: hash, nodes, relationships };
+}
+
+/** One actor-to-actor link row: the same shape as a relationship, typed by ActorLinkType. */
+export interface ActorLinkRow {
+  readonly type: ActorLinkType;
+  readonly from: NodeRef;
+  readonly to: NodeRef;
+}
+
+/**
+ * The actor-to-actor links of a record (entity `relations`), by node key, without duplicates or self-links.
+ * @example actorLinkRows(record)[0] // { type: 'SPOKESPERSON_FOR', from: { label: 'Person', key: 'PER:zhao lijian' }, to: … }
+ */
+export function actorLinkRows(record: ExtractionRecord): ActorLinkRow[] {
+  const refById = new Map(record.entities.map((e) => [e.id, { label: CLASS_LABEL[e.class], key: e.key } as NodeRef]));
+  const out = new Map<string, ActorLinkRow>();
+  for (const e of record.entities) {
+    const from = refById.get(e.id)!;
+    for (const r of e.relations ?? []) {
+      const to = refById.get(r.entity);
+      if (!to || (to.label === from.label && to.key === from.key)) continue;
+      out.set(`${r.type}|${from.label}|${from.key}|${to.label}|${to.key}`, { type: r.type, from, to });
+    }
+  }
+  return [...out.values()].sort((a, b) => cmp(`${a.type}|${a.from.key}|${a.to.key}`, `${b.type}|${b.from.key}|${b.to.key}`));
 }
 
 function uniqueRefs(ids: readonly string[], refById: Map<string, NodeRef>): NodeRef[] {

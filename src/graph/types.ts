@@ -59,6 +59,16 @@ export const REL_PROPS: Readonly<Record<RelType, Readonly<Record<string, PropTyp
   RETALIATED_AGAINST: { event: 'string', date: 'string', charge: 'string' },
 };
 
+/**
+ * Actor-to-actor links from resolution (issue 5), FROM any entity label TO any entity label, no properties:
+ * Zhao Lijian SPOKESPERSON_FOR the foreign ministry, a ministry AFFILIATED_WITH China, the Trump administration
+ * HEADED_BY Donald Trump, a bare surname POSSIBLY_SAME_AS each full name it may stand for. Kept out of REL_PROPS
+ * until both stores create tables for them (the embedded schema needs their FROM/TO pairs); `actorLinkRows`
+ * in to-graph.ts builds the rows.
+ */
+export type ActorLinkType = 'AFFILIATED_WITH' | 'SPOKESPERSON_FOR' | 'HEADED_BY' | 'POSSIBLY_SAME_AS';
+export const ACTOR_LINK_TYPES: readonly ActorLinkType[] = ['AFFILIATED_WITH', 'SPOKESPERSON_FOR', 'HEADED_BY', 'POSSIBLY_SAME_AS'];
+
 export const ENTITY_LABELS: readonly NodeLabel[] = ['Person', 'Organization', 'Location', 'Misc'];
 
 export interface GraphNode {
