@@ -7,6 +7,9 @@ import { packagePath } from '../paths.js';
 
 export const BROWSER_DIR = packagePath('browser');
 
+/** The address browser/guide.html names in its `:style` slide; the server puts its own in its place. */
+export const DEFAULT_URL = 'http://localhost:8765/';
+
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.grass': 'text/plain; charset=utf-8',
@@ -35,6 +38,7 @@ export interface GuideServer {
 export async function serveGuide(options: { port?: number; host?: string; dir?: string } = {}): Promise<GuideServer> {
   const dir = options.dir ?? BROWSER_DIR;
   const host = options.host ?? '127.0.0.1';
+  const baseUrl = (): string => `http://localhost:${(server.address() as AddressInfo).port}/`;
   const server: Server = createServer((req, res) => {
     const origin = req.headers.origin;
     res.setHeader('Access-Control-Allow-Origin', origin ?? '*');
@@ -61,8 +65,10 @@ export async function serveGuide(options: { port?: number; host?: string; dir?: 
     }
     readFile(file).then(
       (body) => {
-        res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': body.length });
-        res.end(req.method === 'HEAD' ? undefined : body);
+        // The guide names the default address; point it at this server's.
+        const sent = extname(file) === '.html' ? Buffer.from(body.toString('utf8').replaceAll(DEFAULT_URL, baseUrl())) : body;
+        res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': sent.length });
+        res.end(req.method === 'HEAD' ? undefined : sent);
       },
       () => {
         res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`not found: ${path}\n`);
@@ -74,7 +80,7 @@ export async function serveGuide(options: { port?: number; host?: string; dir?: 
     server.listen(options.port ?? 8765, host, () => resolveListen());
   });
   const port = (server.address() as AddressInfo).port;
-  const url = `http://localhost:${port}/`;
+  const url = baseUrl();
   return {
     url,
     port,
