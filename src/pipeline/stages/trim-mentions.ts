@@ -33,12 +33,20 @@ export function trimmedMentions(doc: Doc): Mention[] {
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
+const ABBREVIATIONS = /^(?:Co|Ltd|Inc|Corp|Cos|Bros|Jr|Sr|Pty|Plc|Mfg|Intl)$/u;
+
+// "Acme Co." split as "Co" + "." by the tokenizer: the dot belongs to the abbreviation.
+function abbreviationDot(toks: readonly Token[], i: number): boolean {
+  const prev = toks[i - 1];
+  return toks[i]!.text === '.' && prev !== undefined && prev.end === toks[i]!.start && ABBREVIATIONS.test(prev.text);
+}
+
 // Lower-case words inside a name stay ("Bank of China"); at the edges they are not part of it.
 function trimLower(toks: Token[]): Token[] {
   let a = 0;
   let b = toks.length;
   while (a < b && (isLowerWord(toks[a]!.text) || /^\p{P}+$/u.test(toks[a]!.text))) a += 1;
-  while (b > a && (isLowerWord(toks[b - 1]!.text) || /^[\p{P}]+$/u.test(toks[b - 1]!.text))) b -= 1;
+  while (b > a && (isLowerWord(toks[b - 1]!.text) || (/^[\p{P}]+$/u.test(toks[b - 1]!.text) && !abbreviationDot(toks, b - 1)))) b -= 1;
   return toks.slice(a, b);
 }
 
