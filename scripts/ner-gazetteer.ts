@@ -64,3 +64,25 @@ export function buildGazetteer(withLexicon = true): GazetteerData {
   if (withLexicon) for (const [cat, words] of Object.entries(nerLexicon())) for (const w of words) add(cat, w);
   return Object.fromEntries(Object.entries(sets).map(([k, v]) => [k, [...v].sort()]));
 }
+
+/**
+ * Words that the training text writes mostly in lower case (LCWORD, e.g. "shares", "police"), learned from
+ * the tokens themselves: a capitalised "Shares" at a sentence start or in a headline is then a known word.
+ * @example lowercaseWords([[['Police', 'said', 'police', 'police']]]) // ['police', 'said']
+ */
+export function lowercaseWords(docs: readonly (readonly (readonly string[])[])[], minCount = 2): string[] {
+  const lower = new Map<string, number>();
+  const title = new Map<string, number>();
+  for (const doc of docs) {
+    for (const tokens of doc) {
+      const upperSentence = tokens.filter((t) => /[a-z]/.test(t)).length === 0;
+      tokens.forEach((t, i) => {
+        if (!/^[A-Za-z]/.test(t)) return;
+        const l = t.toLowerCase();
+        if (t === l) lower.set(l, (lower.get(l) ?? 0) + 1);
+        else if (i > 0 && !upperSentence) title.set(l, (title.get(l) ?? 0) + 1);
+      });
+    }
+  }
+  return [...lower].filter(([w, c]) => c >= minCount && c > 2 * (title.get(w) ?? 0)).map(([w]) => w).sort();
+}

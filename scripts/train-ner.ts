@@ -1,10 +1,10 @@
 // npm run train: trains the NER model on eng.train (eng.testa only for per-epoch reporting) -> models/ner.model.json.gz.
-// Options: --epochs1 N --epochs2 N --folds N --seed N --out FILE --no-dev --limit DOCS --pos --no-lexicon
+// Options: --epochs1 N --epochs2 N --folds N --seed N --out FILE --no-dev --limit DOCS --pos --no-lexicon --no-lcword
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { trainNer } from '../src/ner/train.js';
-import { buildGazetteer } from './ner-gazetteer.js';
+import { buildGazetteer, lowercaseWords } from './ner-gazetteer.js';
 import { PACKAGE_ROOT, readConllDocuments, scriptOptions } from './ner-data.js';
 
 const opts = scriptOptions(process.argv.slice(2));
@@ -21,7 +21,7 @@ const trained = trainNer(train, {
   epochs2: num('epochs2', 12),
   folds: num('folds', 5),
   seed: num('seed', 20030531),
-  gazetteer: buildGazetteer(!opts.has('no-lexicon')),
+  gazetteer: { ...buildGazetteer(!opts.has('no-lexicon')), ...(opts.has('no-lcword') ? {} : { LCWORD: lowercaseWords(train.map((d) => d.map((s) => s.tokens.map((t) => t.text)))) }) },
   minCount: num('min-count', 1),
   dev,
   log: (m) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`),

@@ -191,6 +191,15 @@ function contextFeatures(tokens: readonly FeatToken[], sv: SentView, dv: DocView
   return out;
 }
 
+/** The topic word of a Reuters-style headline ("SOCCER - ROTOR FANS LOCKED OUT" -> "soccer"), or null. */
+function docTopic(doc: readonly (readonly FeatToken[])[]): string | null {
+  const head = doc[0];
+  if (!head || head.length < 3) return null;
+  const first = normalizeToken(head[0]!.text);
+  const dash = normalizeToken(head[1]!.text);
+  return /^[A-Z]{3,}$/.test(first) && (dash === '-' || dash === '--') ? first.toLowerCase() : null;
+}
+
 /** Entity class of a BIO tag: 'B-PER' -> 'PER', 'O' -> 'O'. */
 function cls(tag: string): string {
   return tag === 'O' ? 'O' : tag.slice(2);
@@ -203,6 +212,18 @@ function cls(tag: string): string {
  * @example docFeatures(doc, firstPass)[0][0] // ['dm=ORG', 'dmp=ORG:B', 't0=B-ORG', ...]
  */
 export function docFeatures(doc: readonly (readonly FeatToken[])[], firstPass: readonly (readonly string[])[]): string[][][] {
+  const { own, shared } = docFeatureParts(doc, firstPass);
+  return own.map((s, si) => s.map((f, i) => (shared[si]![i] ? [...f, ...shared[si]![i]!] : f)));
+}
+
+/**
+ * docFeatures in two parts: each token's own features, and the context-aggregation features of its word
+ * type, one array object per word type (so a tagger can look its ids up once per document).
+ */
+export function docFeatureParts(
+  doc: readonly (readonly FeatToken[])[],
+  firstPass: readonly (readonly string[])[],
+): { own: string[][][]; shared: (readonly string[] | null)[][] } {
   const counts = new Map<string, Map<string, number>>();
   const keys: (string | null)[][] = doc.map((tokens) =>
     tokens.map((t) => {
@@ -215,13 +236,25 @@ export function docFeatures(doc: readonly (readonly FeatToken[])[], firstPass: r
     if (!m) counts.set(key, (m = new Map()));
     m.set(label, (m.get(label) ?? 0) + d);
   };
+  // Context aggregation: the words next to each capitalised word type anywhere in the document.
+  const contexts = new Map<string, Set<string>>();
+  const contextLists = new Map<string, readonly string[]>();
   doc.forEach((tokens, si) =>
     tokens.forEach((_, i) => {
       const key = keys[si]![i];
-      if (key) add(key, firstPass[si]![i]!, 1);
+      if (!key) return;
+      add(key, firstPass[si]![i]!, 1);
+      let set = contexts.get(key);
+      if (!set) contexts.set(key, (set = new Set()));
+      if (set.size >= 16) return;
+      set.add('ca-1=' + (i > 0 ? normalizeToken(tokens[i - 1]!.text).toLowerCase() : '<S>'));
+      set.add('ca+1=' + (i + 1 < tokens.length ? normalizeToken(tokens[i + 1]!.text).toLowerCase() : '</S>'));
     }),
   );
-  return doc.map((tokens, si) => {
+  for (const [key, set] of contexts) contextLists.set(key, [...set]);
+  const topic = docTopic(doc);
+  const shared = keys.map((ks) => ks.map((k) => (k ? contextLists.get(k)! : null)));
+  const own = doc.map((tokens, si) => {
     const tags = firstPass[si]!;
     const n = tokens.length;
     return tokens.map((_, i) => {
@@ -233,7 +266,9 @@ export function docFeatures(doc: readonly (readonly FeatToken[])[], firstPass: r
         'tt=' + (i > 0 ? tags[i - 1] : '<S>') + '|' + t + '|' + (i + 1 < n ? tags[i + 1] : '</S>'),
       ];
       const key = keys[si]![i];
+      if (topic) f.push('tpc=' + topic + '|' + cls(t));
       if (key) {
+        if (topic) f.push('tpk=' + topic);
         const m = counts.get(key)!;
         let best = '';
         let bestN = 0;
@@ -265,4 +300,5 @@ export function docFeatures(doc: readonly (readonly FeatToken[])[], firstPass: r
       return f;
     });
   });
+  return { own, shared };
 }

@@ -1,7 +1,7 @@
 // The two-pass linear tagger: features -> emission scores -> Viterbi over BIO tags, then again with doc features.
 
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { docFeatures, documentParts, padWord, ROLE_OFFSETS, roleFeatures, wordFeatures, type FeatToken } from './features.js';
+import { docFeatureParts, documentParts, padWord, ROLE_OFFSETS, roleFeatures, wordFeatures, type FeatToken } from './features.js';
 import { InputError } from '../errors.js';
 import { Gazetteer, type GazetteerData } from './gazetteer.js';
 
@@ -121,6 +121,8 @@ interface WordIds {
   readonly roles: Int32Array;
 }
 
+const EMPTY = new Int32Array(0);
+
 /** Words cached per tagger; cleared when it grows past this. */
 const WORD_CACHE_MAX = 200_000;
 
@@ -141,11 +143,18 @@ export class TwoPassTagger {
     const local = this.localIds(doc);
     const first = local.map((feats) => tagIndices(this.pass1, feats));
     const firstTags = first.map((ys) => Array.from(ys, (y) => TAGS[y]!));
-    const nonLocal = docFeatures(doc, firstTags);
+    const { own, shared } = docFeatureParts(doc, firstTags);
+    const sharedIds = new Map<readonly string[], Int32Array>();
     return local.map((feats, si) => {
       const em = emissions(this.pass2.w, feats);
-      const extra = nonLocal[si]!.map((f) => featureIds(this.index, f));
-      emissions(this.pass2.w, extra, em);
+      emissions(this.pass2.w, own[si]!.map((f) => featureIds(this.index, f)), em);
+      const sharedOf = shared[si]!.map((list) => {
+        if (!list) return EMPTY;
+        let ids = sharedIds.get(list);
+        if (!ids) sharedIds.set(list, (ids = featureIds(this.index, list)));
+        return ids;
+      });
+      emissions(this.pass2.w, sharedOf, em);
       return Array.from(viterbi(em, this.pass2.trans, feats.length), (y) => TAGS[y]!);
     });
   }
