@@ -61,7 +61,12 @@ export function actorsIn(doc: Doc, sentenceIndex: number): ActorSpan[] {
   const toks = doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd);
   const raw: { start: number; end: number; entity: string; demonym: boolean }[] = [];
   for (const e of doc.entities) {
-    for (const m of e.mentions) if (m.start >= sentence.start && m.end <= sentence.end) raw.push({ start: m.start, end: m.end, entity: e.id, demonym: false });
+    for (const m of e.mentions) {
+      if (m.start < sentence.start || m.end > sentence.end) continue;
+      // A nationality tagged MISC ("Chinese imports") acts for its country when the article names it.
+      const country = e.class === 'MISC' && !e.group ? entityForDemonym(m.text, doc.entities) : undefined;
+      raw.push({ start: m.start, end: m.end, entity: country?.id ?? e.id, demonym: country !== undefined });
+    }
   }
   for (const r of doc.references) if (r.start >= sentence.start && r.end <= sentence.end) raw.push({ start: r.start, end: r.end, entity: r.entity, demonym: false });
   for (const t of toks) {

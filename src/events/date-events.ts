@@ -25,7 +25,8 @@ export function dateEvents(found: readonly FoundEvent[], dates: readonly DateRef
         return { ...e, date };
       }
     }
-    if (e.tense !== 'past') return { ...e };
+    // Hypothetical and future acts take only their own temporal expression.
+    if (e.tense !== 'past' || e.modality === 'hypothetical' || e.modality === 'future') return { ...e };
     const same = [...dated].reverse().find((d) => d.source.some((s) => e.source.includes(s)));
     return { ...e, date: same ? same.date : articleDate };
   });

@@ -22,6 +22,8 @@ export interface FoundEvent {
   readonly modality?: Modality;
   /** Tense of the verb that reports or performs the event. */
   readonly tense: Tense;
+  /** A measure named only by a participle modifier ("curbs imposed on X"): used for roles, never emitted. */
+  readonly descriptive?: boolean;
   /** Character ranges of the clauses whose DATE expressions date the event (the trigger's, the report verb's). */
   readonly clauses: readonly { start: number; end: number }[];
 }
@@ -113,7 +115,9 @@ export function findEvents(doc: Doc): FoundEvent[] {
 
     // Pass 1: act verbs and nominal triggers.
     for (let i = 0; i < toks.length; i += 1) {
-      if (used.has(i) || actorAt(view, i)) continue;
+      const inActor = actorAt(view, i);
+      // Named lists ("the Entity List") are MISC names and triggers at once.
+      if (used.has(i) || (inActor && classOf(inActor.entity) !== 'MISC')) continue;
       if (attr && i === attr.verb) continue;
       const entries = lookupTrigger(view.lower[i]!);
       const multi = MULTIWORD_NOMINALS.find((m) => m.words.every((w, k) => view.lower[i + k] === w));
@@ -185,7 +189,7 @@ export function findEvents(doc: Doc): FoundEvent[] {
       const measure = found.find((m) => m.type === 'SANCTION' && m.triggerStart > f.triggerStart && m.source.length > 0);
       if (measure) found[k] = { ...f, targets: measure.source.filter((id) => !f.source.includes(id)) };
     }
-    out.push(...found.sort((a, b) => a.triggerStart - b.triggerStart));
+    out.push(...found.filter((f) => !f.descriptive).sort((a, b) => a.triggerStart - b.triggerStart));
     // Discourse state for the next sentence.
     const subjects = found.filter((f) => !f.modality).flatMap((f) => f.source);
     const firstSubject = actors.find((a) => !a.possessive && !a.demonym);
@@ -317,6 +321,7 @@ function readAct(
   } else if (type === 'REJECT') {
     chargeFrom(objEnd);
   }
+  if (!charge && type === 'CRITICIZE' && targets.length === 0) chargeFrom(after);
   const modality = modalityAt(view, i, 0, false);
   const quote = quoteOf(view, text, i, chargeRange ? chargeRange[1] : clauseEnd);
   return {
@@ -387,6 +392,9 @@ function readNominal(
     source = subj.actors.map((a) => a.entity);
     if (source.length === 0) source = discourse.resolvePronoun(subj.pronoun, speaker);
     if (source.length === 0) source = groupSubject(view, verb, discourse);
+    // "the Commerce Department’s Entity List": the list's owner imposes it.
+    const owner = view.actors.find((a) => a.possessive && !a.demonym && a.last + 1 === i);
+    if (source.length === 0 && owner) source = [owner.entity];
   }
   const objectFirst = OBJECT_TARGET_VERBS.has(view.lower[verb]!) && verb < i;
   let targets = measureTargets(view, verb + 1, clauseEnd, objectFirst).map((a) => a.entity);
@@ -408,6 +416,7 @@ function readNominal(
     triggerStart: view.toks[i]!.start,
     confidence: source.length > 0 && targets.length > 0 ? confidence : confidence - 0.25,
     ...(modality ? { modality } : {}),
+    ...(postVerb && agents.length === 0 ? { descriptive: true } : {}),
     tense: tenseAt(view, verb),
     at: i,
     anchor: verb,

@@ -170,6 +170,8 @@ export const IRREALIS_GOVERNORS: ReadonlySet<string> = new Set(
 
 export const NEGATORS: ReadonlySet<string> = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
 export const POSSIBILITY_MODALS: ReadonlySet<string> = new Set(['could', 'may', 'might', 'can']);
-export const HYPOTHETICAL_MODALS: ReadonlySet<string> = new Set(['would', 'should', 'if', 'whether', 'unless']);
+export const HYPOTHETICAL_MODALS: ReadonlySet<string> = new Set(['would', 'should', 'if', 'unless']);
+/** "has yet to say whether it will retaliate": an open question, i.e. merely possible. */
+export const OPEN_QUESTION: ReadonlySet<string> = new Set(['whether']);
 export const FUTURE_MARKERS: ReadonlySet<string> = new Set(['will', "'ll", 'shall']);
 export const DENIAL_VERBS: ReadonlySet<string> = new Set(['deny', 'reject', 'dismiss', 'refute'].flatMap((l) => verbForms(l)));

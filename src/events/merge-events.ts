@@ -1,5 +1,5 @@
 // One statement, one event: "the decision violated basic norms" and "harmed China's interests" by the same speaker
-// against the same target, in the same or the next sentence, become one ACCUSE with both charges.
+// against the same target in one sentence become one ACCUSE with both charges (each sentence keeps its own).
 import type { DatedEvent } from './date-events.js';
 
 const MERGEABLE = new Set(['ACCUSE', 'CRITICIZE']);
@@ -24,7 +24,7 @@ export function mergeEvents(events: readonly DatedEvent[]): MergedEvent[] {
         p.type === e.type &&
         !p.modality === !e.modality &&
         p.modality === e.modality &&
-        e.sentence - p.sentences.at(-1)! <= 1 &&
+        e.sentence === p.sentences.at(-1)! &&
         sameSet(p.targets, e.targets) &&
         p.source.some((s) => e.source.includes(s)) &&
         p.date === e.date,

@@ -2,7 +2,7 @@
 // "did not accuse" -> negated, "might impose" -> possible, "threatened to retaliate" -> hypothetical.
 import type { SentenceView } from './clauses.js';
 import { clauseStart } from './clauses.js';
-import { DENIAL_VERBS, FUTURE_MARKERS, HYPOTHETICAL_MODALS, IRREALIS_GOVERNORS, NEGATORS, POSSIBILITY_MODALS } from './lexicon.js';
+import { DENIAL_VERBS, FUTURE_MARKERS, HYPOTHETICAL_MODALS, IRREALIS_GOVERNORS, NEGATORS, OPEN_QUESTION, POSSIBILITY_MODALS } from './lexicon.js';
 
 export type Modality = 'negated' | 'hypothetical' | 'possible' | 'future';
 export type Tense = 'past' | 'present' | 'perfect' | 'none';
@@ -24,7 +24,7 @@ export function modalityAt(view: SentenceView, i: number, from: number, contentO
   if (view.toks[i]!.tags.includes('Gerund') && DENIAL_VERBS.has(view.lower[i - 1] ?? '')) return 'negated';
   if (contentOnly) return undefined;
   const window = view.lower.slice(start, i);
-  if (window.some((w) => POSSIBILITY_MODALS.has(w))) return 'possible';
+  if (window.some((w) => POSSIBILITY_MODALS.has(w) || OPEN_QUESTION.has(w)) || OPEN_QUESTION.has(view.lower[start] ?? '')) return 'possible';
   if (window.some((w) => HYPOTHETICAL_MODALS.has(w))) return 'hypothetical';
   // The clause opener itself ("whether it will retaliate", "if China fails").
   const opener = view.lower[start] ?? '';
