@@ -32,3 +32,11 @@ export const REGION_WORDS: ReadonlySet<string> = new Set([
   'region', 'province', 'state', 'territory', 'prefecture', 'county', 'district', 'oblast', 'canton', 'island', 'islands',
 ]);
 export const CITY_WORDS: ReadonlySet<string> = new Set(['city', 'town', 'village', 'port', 'capital', 'municipality']);
+
+/** Religions and ethnic groups, which CoNLL tags MISC like nationalities: "its Muslim northwestern region". */
+export const RELIGIONS_AND_ETHNICITIES: ReadonlySet<string> = new Set([
+  'muslim', 'muslims', 'islamic', 'christian', 'christians', 'catholic', 'catholics', 'protestant', 'orthodox', 'jewish',
+  'jews', 'buddhist', 'buddhists', 'hindu', 'hindus', 'sikh', 'sikhs', 'sunni', 'shia', 'shiite', 'uighur', 'uighurs',
+  'uyghur', 'uyghurs', 'tibetan', 'tibetans', 'kurdish', 'kurds', 'arab', 'arabs', 'hispanic', 'latino', 'latina',
+  'rohingya', 'pashtun', 'tamil', 'tamils', 'han', 'kazakh', 'kazakhs', 'yazidi', 'druze', 'coptic', 'evangelical',
+]);

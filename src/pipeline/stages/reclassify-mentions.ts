@@ -1,7 +1,7 @@
 // Fixes mention classes: "US" tagged ORG -> LOC (a country); "region of Xinjiang" -> LOC; "its Muslim northwestern region" -> MISC.
 import { countryByCapital, countryByDemonym, countryByName } from '../../actors/countries.js';
 import { normaliseName } from '../../actors/normalise.js';
-import { CITY_WORDS, REGION_WORDS } from '../../actors/subtypes.js';
+import { CITY_WORDS, REGION_WORDS, RELIGIONS_AND_ETHNICITIES } from '../../actors/subtypes.js';
 import { firstTokenAtOrAfter, isLowerWord } from '../../actors/tokens.js';
 import type { Doc, EntityClass, Mention } from '../../model/types.js';
 import type { Stage } from '../stage.js';
@@ -19,7 +19,7 @@ interface Judged {
 function certainClass(doc: Doc, m: Mention): { cls: EntityClass; subtype?: string } | undefined {
   if (m.source === 'extract-government-bodies') return { cls: 'ORG' };
   if (countryByName(m.text)) return { cls: 'LOC', subtype: 'country' };
-  if (MISC_HEADS.test(m.text)) return { cls: 'MISC' };
+  if (MISC_HEADS.test(m.text) || RELIGIONS_AND_ETHNICITIES.has(m.text.toLowerCase())) return { cls: 'MISC' };
   if (countryByDemonym(m.text)) return { cls: 'MISC', subtype: 'nationality' };
   if (countryByCapital(m.text) && m.class !== 'PER') return { cls: 'LOC' };
   const i = firstTokenAtOrAfter(doc.tokens, m.start);
@@ -70,6 +70,9 @@ export function reclassified(doc: Doc): Mention[] {
       const best = Math.max(...votes.values());
       cls = votes.get(group[0]!.m.class) === best ? group[0]!.m.class : [...votes.entries()].find(([, n]) => n === best)![0];
     }
+    // "Huawei" tagged MISC while "Huawei Technologies Ltd." is ORG: a short form takes its one full form's class.
+    const longer = judged.filter((o) => o.m.source !== 'extract-government-bodies' && o.m.class !== cls && o.m.class !== 'MISC' && o.m.text.startsWith(word + ' '));
+    if (!sure && cls !== 'PER' && longer.length > 0 && new Set(longer.map((o) => normaliseName(o.m.text))).size === 1) cls = longer[0]!.m.class;
     for (const j of group) if (!j.confirmed) j.m = { ...j.m, class: cls };
   }
   return judged.map((j) => j.m);
