@@ -5,7 +5,7 @@ import * as chrono from 'chrono-node';
 import type { DateRef, TimexType } from '../model/types.js';
 import { formatYm, formatYmd, isRealDay, pad, parseYmd, type Ymd } from './calendar.js';
 import { yearForMonthDay } from './resolve.js';
-import { RULES, type Env, type PrevPoint, type Resolved, type Rule } from './rules.js';
+import { RULES, type Env, type PrevPeriod, type PrevPoint, type Resolved, type Rule } from './rules.js';
 import { tenseAt, type Tense } from './tense.js';
 
 export interface DateContext {
@@ -45,6 +45,7 @@ export function extractDates(text: string, ctx: DateContext): DateRef[] {
 
   const out: DateRef[] = [];
   const points: { index: number; value: string; paragraph: number; focus: boolean }[] = [];
+  const periods: PrevPeriod[] = [];
   for (const c of candidates) {
     const paragraph = paragraphOf(paragraphs, c.start);
     const sentence = sentences.find((s) => s.start <= c.start && c.end <= s.end) ?? { start: 0, end: text.length };
@@ -56,6 +57,7 @@ export function extractDates(text: string, ctx: DateContext): DateRef[] {
       paragraphPrev: () => lastOf(points.filter((p) => p.paragraph === paragraph)),
       documentPrev: () => lastOf(points),
       quarterPrev: () => lastOf(points.filter((p) => p.focus && /^\d{4}-Q\d$/.test(p.value))),
+      periodPrev: () => periods[periods.length - 1] ?? null,
     };
     const resolved = c.rule ? c.rule.resolve(c.match!, env) : resolveChrono(c.chrono!, env);
     if (!resolved || !isTimexValue(resolved.type, resolved.value)) continue;
@@ -71,11 +73,35 @@ export function extractDates(text: string, ctx: DateContext): DateRef[] {
     };
     if (CALENDAR_VALUE.test(resolved.value) && (resolved.type === 'DATE' || resolved.type === 'TIME')) {
       // Only a quarter the text names sets the context; "the year-ago quarter" is derived from it.
-      points.push({ index: out.length, value: resolved.value, paragraph, focus: c.rule !== undefined && QUARTER_FOCUS.has(c.rule.name) });
+      const focus = c.rule !== undefined && QUARTER_FOCUS.has(c.rule.name) && resolved.derived !== true
+        && isReportedQuarter(resolved.value, dct, text.slice(c.end, c.end + 16));
+      points.push({ index: out.length, value: resolved.value, paragraph, focus });
     }
+    const kind = periodKind(resolved);
+    if (kind) periods.push({ index: out.length, value: resolved.value, kind });
     out.push(record);
   }
   return out;
+}
+
+/** Reporting periods that "a year earlier" compares with: a quarter, a run of months ("the nine months"), a year. */
+function periodKind(r: Resolved): PrevPeriod['kind'] | null {
+  if (r.type === 'DATE' && /^\d{4}-Q\d$/.test(r.value)) return 'quarter';
+  if (r.type === 'DATE' && /^\d{4}$/.test(r.value)) return 'year';
+  if (r.type === 'DURATION' && /^P\d+M$/.test(r.value)) return 'months';
+  return null;
+}
+
+/**
+ * A quarter a results story reports on: one already over at the article date, or one said to have "ended"
+ * (a fiscal quarter). "a fourth-quarter charge" in October looks ahead and does not set the story's quarter.
+ */
+function isReportedQuarter(value: string, dct: Ymd, after: string): boolean {
+  const m = /^(\d{4})-Q(\d)$/.exec(value);
+  if (!m) return true;
+  const ordinal = Number(m[1]) * 4 + Number(m[2]);
+  const current = dct.y * 4 + Math.ceil(dct.m / 3);
+  return ordinal < current || /^\s*,?\s*(?:ended|ending|that\s+ended|which\s+ended)\b/.test(after);
 }
 
 function lastOf(points: readonly { index: number; value: string }[]): PrevPoint | null {

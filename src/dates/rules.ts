@@ -19,6 +19,13 @@ export interface PrevPoint {
   readonly value: string;
 }
 
+/** The last reporting period named before this expression, of any type. */
+export interface PrevPeriod {
+  readonly index: number;
+  readonly value: string;
+  readonly kind: 'quarter' | 'months' | 'year';
+}
+
 /** What a rule may ask while it resolves one match. */
 export interface Env {
   readonly text: string;
@@ -30,6 +37,8 @@ export interface Env {
   documentPrev(): PrevPoint | null;
   /** The last quarter named before this one ("the third quarter ... the year-ago quarter"). */
   quarterPrev(): PrevPoint | null;
+  /** The last quarter, run of months or year named before this one. */
+  periodPrev(): PrevPeriod | null;
 }
 
 export interface Resolved {
@@ -39,6 +48,8 @@ export interface Resolved {
   readonly anchor?: 'article' | number;
   /** false when the direction was a guess (no tense cue). */
   readonly certain?: boolean;
+  /** A quarter computed from another ("the year-ago quarter"): it does not become the story's quarter. */
+  readonly derived?: boolean;
 }
 
 export interface Rule {
@@ -107,6 +118,21 @@ function dayOfValue(value: string): Ymd | null {
   const y = /^(\d{4})$/.exec(value);
   if (y) return { y: Number(y[1]), m: 7, d: 1 };
   return null;
+}
+/**
+ * "a year earlier" in earnings copy: the story's quarter a year back when the period just named is a quarter;
+ * the year before the article's when it was a run of months ("the nine months") or a year; null outside such copy.
+ */
+function yearBeforePeriod(env: Env): Resolved | null {
+  const q = env.quarterPrev();
+  if (!q) return null;
+  const p = env.periodPrev();
+  if (p && p.kind !== 'quarter') {
+    const y = p.kind === 'year' && Number(p.value) < env.dct.y ? Number(p.value) : env.dct.y - 1;
+    return { type: 'DATE', value: pad(y, 4), anchor: p.kind === 'year' ? p.index : 'article' };
+  }
+  const mq = /^(\d{4})-Q(\d)$/.exec(q.value)!;
+  return { type: 'DATE', value: quarterValue(Number(mq[1]) - 1, Number(mq[2])), anchor: q.index, derived: true };
 }
 function quarterValue(y: number, q: number): string {
   return `${pad(y, 4)}-Q${q}`;
@@ -337,13 +363,10 @@ const agoLater: Rule = {
     const relativeToPrev = dir === 'earlier' || dir === 'later' || dir === 'before' || dir === 'after';
     const prev = relativeToPrev ? env.paragraphPrev() : null;
     const sign = back ? -1 : 1;
-    // Earnings copy: "a year earlier" beside a quarter means the same quarter a year before.
-    if (unit === 'year' && n === 1) {
-      const q = env.quarterPrev();
-      if (q) {
-        const mq = /^(\d{4})-Q(\d)$/.exec(q.value)!;
-        return { type: 'DATE', value: quarterValue(Number(mq[1]) + sign * n, Number(mq[2])), anchor: q.index };
-      }
+    // Earnings copy: "a year earlier" compares with the period just named: a quarter -> that quarter a year before.
+    if (unit === 'year' && n === 1 && back) {
+      const y = yearBeforePeriod(env);
+      if (y) return y;
     }
     const base = prev ? dayOfValue(prev.value) : null;
     const anchorDay = base ?? env.dct;
@@ -423,13 +446,10 @@ const relativePeriod: Rule = {
       return { type: 'DATE', value: quarterValue(env.dct.y + n, q), anchor: 'article' };
     }
     // Earnings copy: "compared with a loss of $3 million last year" beside a quarter means that quarter a year before.
-    if (unit === 'year' && n === -1) {
-      const q = env.quarterPrev();
+    if (unit === 'year' && n === -1 && !g['mod']) {
       const before = env.text.slice(Math.max(0, m.index - 45), m.index);
-      if (q && /\$|million|billion|cents|a share|%/.test(before)) {
-        const mq = /^(\d{4})-Q(\d)$/.exec(q.value)!;
-        return { type: 'DATE', value: quarterValue(Number(mq[1]) - 1, Number(mq[2])), anchor: q.index };
-      }
+      const y = /\$|million|billion|cents|a share|%/.test(before) ? yearBeforePeriod(env) : null;
+      if (y) return y;
     }
     const value = shiftedValue(env.dct, unit, n);
     return value ? { type: 'DATE', value, anchor: 'article' } : null;
@@ -489,22 +509,22 @@ const contextQuarterRule: Rule = {
   resolve(m, env) {
     const g = m.groups!;
     const rel = (g['rel'] ?? '').toLowerCase();
-    let q = contextQuarter(env);
-    if (/^(?:latest|recent|most recent|just-ended|just ended)$/.test(rel)) {
-      const cur = quarterOf(env.dct.m);
-      q = cur === 1 ? { y: env.dct.y - 1, q: 4 } : { y: env.dct.y, q: cur - 1 };
-      return { type: 'DATE', value: quarterValue(q.y, q.q), anchor: 'article' };
+    // "the latest quarter" is the one the story reports on: the last named, else the last completed.
+    const q = contextQuarter(env);
+    const anchor = q.index ?? 'article';
+    if (/^\d{4}$/.test(rel)) {
+      const y = Number(rel);
+      return { type: 'DATE', value: quarterValue(y, q.q), anchor, derived: y !== q.y };
     }
-    if (/^\d{4}$/.test(rel)) return { type: 'DATE', value: quarterValue(Number(rel), q.q), anchor: q.index ?? 'article' };
-    if (g['ly'] || rel === 'corresponding') return { type: 'DATE', value: quarterValue(q.y - (g['ly'] || rel === 'corresponding' ? 1 : 0), q.q), anchor: q.index ?? 'article' };
+    if (g['ly'] || rel === 'corresponding') return { type: 'DATE', value: quarterValue(q.y - 1, q.q), anchor, derived: true };
     if (rel === 'current') {
       return { type: 'DATE', value: quarterValue(env.dct.y, quarterOf(env.dct.m)), anchor: 'article' };
     }
     if (/year|prior|comparable/.test(rel) || (rel === 'same' && g['unit']!.toLowerCase() === 'period')) {
-      return { type: 'DATE', value: quarterValue(q.y - 1, q.q), anchor: q.index ?? 'article' };
+      return { type: 'DATE', value: quarterValue(q.y - 1, q.q), anchor, derived: true };
     }
-    if (rel === 'previous') return { type: 'DATE', value: shiftedValue({ y: q.y, m: q.q * 3, d: 1 }, 'quarter', -1)!, anchor: q.index ?? 'article' };
-    return { type: 'DATE', value: quarterValue(q.y, q.q), anchor: q.index ?? 'article' };
+    if (rel === 'previous') return { type: 'DATE', value: shiftedValue({ y: q.y, m: q.q * 3, d: 1 }, 'quarter', -1)!, anchor, derived: true };
+    return { type: 'DATE', value: quarterValue(q.y, q.q), anchor };
   },
 };
 
@@ -513,12 +533,7 @@ const yearAgoAdj: Rule = {
   name: 'year-ago',
   re: rx('year-(?:earlier|ago)|year\\s+earlier(?=\\s+(?:levels?|figures?|results?|profits?|earnings|sales|net))'),
   resolve(m, env) {
-    const q = env.quarterPrev();
-    if (q) {
-      const mq = /^(\d{4})-Q(\d)$/.exec(q.value)!;
-      return { type: 'DATE', value: quarterValue(Number(mq[1]) - 1, Number(mq[2])), anchor: q.index };
-    }
-    return { type: 'DATE', value: pad(env.dct.y - 1, 4), anchor: 'article' };
+    return yearBeforePeriod(env) ?? { type: 'DATE', value: pad(env.dct.y - 1, 4), anchor: 'article' };
   },
 };
 
