@@ -1,4 +1,5 @@
 // Fixes mention extents: "US decision" -> "US"; "Commerce Department’s Entity List" -> ORG "Commerce Department" + MISC "Entity List".
+import { countryByName } from '../../actors/countries.js';
 import { isLowerWord, POSSESSIVE_TOKEN, tokenRange } from '../../actors/tokens.js';
 import type { Doc, Mention, Token } from '../../model/types.js';
 import type { Stage } from '../stage.js';
@@ -17,6 +18,10 @@ export function trimmedMentions(doc: Doc): Mention[] {
       continue;
     }
     const parts: Token[][] = [[]];
+    if (countryByName(m.text)) {
+      out.push(m); // "People's Republic of China" is one name
+      continue;
+    }
     for (const t of toks) {
       if (POSSESSIVE_TOKEN.test(t.text)) parts.push([]);
       else parts.at(-1)!.push(t);
