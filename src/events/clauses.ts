@@ -196,7 +196,8 @@ function pickSubject(view: SentenceView, from: number, to: number, exclude: Read
   };
   const rank = (a: ActorSpan): number => (isPrepObject(a) ? 2 : a.possessive ? 1 : 0);
   let best: ActorSpan | undefined;
-  for (const a of [...cands].reverse()) if (!best || rank(a) < rank(best)) best = a;
+  // An actor inside a prepositional phrase ("in connection with Xinjiang") is never the subject.
+  for (const a of [...cands].reverse()) if (rank(a) < 2 && (!best || rank(a) < rank(best))) best = a;
   if (pronoun >= 0 && (!best || pronoun >= best.last) && (!best || rank(best) > 0)) return { actors: [], pronoun: view.lower[pronoun]! };
   if (!best) return pronoun >= 0 ? { actors: [], pronoun: view.lower[pronoun]! } : undefined;
   // Conjoined subjects: "China and Russia condemned …"

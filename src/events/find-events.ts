@@ -24,6 +24,8 @@ export interface FoundEvent {
   readonly tense: Tense;
   /** A measure named only by a participle modifier ("curbs imposed on X"): used for roles, never emitted. */
   readonly descriptive?: boolean;
+  /** Modality comes from "will"/"would" alone (no condition): an announcement when the speaker is the actor. */
+  readonly announced?: boolean;
   /** Character ranges of the clauses whose DATE expressions date the event (the trigger's, the report verb's). */
   readonly clauses: readonly { start: number; end: number }[];
 }
@@ -189,6 +191,19 @@ export function findEvents(doc: Doc): FoundEvent[] {
       const measure = found.find((m) => m.type === 'SANCTION' && m.triggerStart > f.triggerStart && m.source.length > 0);
       if (measure) found[k] = { ...f, targets: measure.source.filter((id) => !f.source.includes(id)) };
     }
+    // "whether it will retaliate": against whoever imposed the measure in question.
+    for (const [k, f] of found.entries()) {
+      if (f.type === 'RETALIATE' && f.targets.length === 0) found[k] = { ...f, targets: lastSanctioner.filter((id) => !f.source.includes(id)) };
+    }
+    // "X said it would impose duties": announcing one's own measure is the act itself.
+    if (speaker) {
+      for (const [k, f] of found.entries()) {
+        if ((f.modality === 'future' || f.modality === 'hypothetical') && f.announced && f.source.some((id) => speaker!.ids.includes(id))) {
+          const { modality: _m, ...rest } = f;
+          found[k] = { ...rest, tense: speaker.tense };
+        }
+      }
+    }
     out.push(...found.filter((f) => !f.descriptive).sort((a, b) => a.triggerStart - b.triggerStart));
     // Discourse state for the next sentence.
     const subjects = found.filter((f) => !f.modality).flatMap((f) => f.source);
@@ -323,6 +338,9 @@ function readAct(
   }
   if (!charge && type === 'CRITICIZE' && targets.length === 0) chargeFrom(after);
   const modality = modalityAt(view, i, 0, false);
+  const announced = isAnnouncement(view, i);
+  // "threaten the security of …" is a risk, not a threat made: a threat needs "to …", "that …", "with …" or a party.
+  if (type === 'THREATEN' && targets.length === 0 && !['to', 'that', 'with', 'of', 'retaliation', 'countermeasures'].includes(view.lower[after] ?? '')) return undefined;
   const quote = quoteOf(view, text, i, chargeRange ? chargeRange[1] : clauseEnd);
   return {
     events: [
@@ -336,6 +354,7 @@ function readAct(
         triggerStart: tok.start,
         confidence: source.length > 0 && targets.length > 0 ? confidence : confidence - 0.25,
         ...(modality ? { modality } : {}),
+        ...(announced ? { announced } : {}),
         tense: passiveAux && speaker ? speaker.tense : passiveAux && discourse.previous && source.length > 0 ? discourse.previous.tense : reported && speaker && view.quoted[i] ? speaker.tense : tenseAt(view, i),
         at: i,
         ...(passiveAux && speaker && speaker.attribution.verb >= 0 ? { anchor: speaker.attribution.verb } : {}),
@@ -361,7 +380,7 @@ function readNominal(
   const [, clauseEnd] = clauseRange(view, view.clause[i]!);
   // Governing verb: before the noun in its clause ("imposed controls"), or a participle right after it ("sanctions imposed").
   let verb = -1;
-  for (let k = i - 1; k >= Math.max(start, i - 6); k -= 1) {
+  for (let k = i - 1; k >= Math.max(start, i - 8); k -= 1) {
     if (forms.has(view.lower[k]!) && view.toks[k]!.pos === 'Verb') {
       verb = k;
       break;
@@ -407,6 +426,7 @@ function readNominal(
   const npEnd = Math.min(complementEnd(view, after, clauseEnd), npFrom + MAX_MEASURE_WORDS);
   const charge = phrase(view, text, npFrom, npEnd);
   const modality = modalityAt(view, Math.min(verb, i), 0, false);
+  const announced = isAnnouncement(view, Math.min(verb, i));
   return {
     type,
     source,
@@ -417,10 +437,17 @@ function readNominal(
     confidence: source.length > 0 && targets.length > 0 ? confidence : confidence - 0.25,
     ...(modality ? { modality } : {}),
     ...(postVerb && agents.length === 0 ? { descriptive: true } : {}),
+    ...(announced ? { announced } : {}),
     tense: tenseAt(view, verb),
     at: i,
     anchor: verb,
   };
+}
+
+/** "it would impose", "will take measures": a plain will/would with no condition or doubt in the clause. */
+function isAnnouncement(view: SentenceView, i: number): boolean {
+  const window = view.lower.slice(clauseStart(view, i), i);
+  return window.some((w) => w === 'will' || w === 'would' || w === "'ll") && !window.some((w) => ['if', 'unless', 'whether', 'could', 'may', 'might', 'not', "won't", "wouldn't"].includes(w));
 }
 
 /** "The two governments signed …": the two most recently named countries or governments. */

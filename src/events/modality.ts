@@ -23,6 +23,8 @@ export function modalityAt(view: SentenceView, i: number, from: number, contentO
   // "denied accusing X", "rejected claims that it spied"
   if (view.toks[i]!.tags.includes('Gerund') && DENIAL_VERBS.has(view.lower[i - 1] ?? '')) return 'negated';
   if (contentOnly) return undefined;
+  // ", accusing Beijing of …": a participle adjunct has no modal of its own.
+  if (view.lower[i - 1] === ',' && view.toks[i]!.tags.includes('Gerund')) return undefined;
   const window = view.lower.slice(start, i);
   if (window.some((w) => POSSIBILITY_MODALS.has(w) || OPEN_QUESTION.has(w)) || OPEN_QUESTION.has(view.lower[start] ?? '')) return 'possible';
   if (window.some((w) => HYPOTHETICAL_MODALS.has(w))) return 'hypothetical';

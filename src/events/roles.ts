@@ -43,12 +43,15 @@ const TARGET_PREPS: ReadonlySet<string> = new Set(['on', 'against', 'including']
  */
 export function measureTargets(view: SentenceView, from: number, to: number, objectFirst: boolean): ActorSpan[] {
   const out: ActorSpan[] = [];
+  // Demonyms and names that modify a noun ("a Swiss firm", "Hong Kong companies") count only if nothing better.
+  const weak: ActorSpan[] = [];
   let active = objectFirst;
   let sincePrep = 0;
   for (let i = from; i < to; i += 1) {
     const a = actorAt(view, i);
     if (a) {
-      if (active && (!a.demonym || sincePrep <= 2) && !(a.possessive && !a.demonym)) out.push(a);
+      const modifier = /^\p{Ll}/u.test(view.toks[a.last]?.text ?? '') && view.toks[a.last]!.pos === 'Noun';
+      if (active && (!a.demonym || sincePrep <= 2) && !(a.possessive && !a.demonym)) (modifier || a.demonym ? weak : out).push(a);
       i = a.last - 1;
       sincePrep += 1;
       continue;
@@ -60,10 +63,11 @@ export function measureTargets(view: SentenceView, from: number, to: number, obj
       continue;
     }
     sincePrep += 1;
-    if ((isPreposition(w) && !(w === 'as')) || ['that', 'which', 'who', ';'].includes(w)) active = false;
+    // "on vehicles imported from China": the origin keeps the target phrase open.
+    if ((isPreposition(w) && w !== 'as' && w !== 'from') || ['that', 'which', 'who', ';'].includes(w)) active = false;
     if (w === ',' && !LIST_LINKS.has(view.lower[i + 1] ?? '') && !actorAt(view, i + 1)) active = false;
   }
-  return out;
+  return out.length > 0 ? out : weak;
 }
 
 /** Surface text of tokens [from, to) without enclosing quotation marks or trailing punctuation. */
