@@ -24,10 +24,14 @@ const tokens = docs.reduce((a, d) => a + d.reduce((b, s) => b + s.tokens.length,
 const scored = inputs.flatMap((d) => model.tagDocument(d));
 let predicted: string[][] = [];
 let bestMs = Infinity;
+let bestCpuMs = Infinity;
 for (let run = 0; run < 3; run++) {
   tagger.clearCache(); // each timed run starts without cached word features
   const t = performance.now();
+  const cpu = process.cpuUsage();
   predicted = inputs.flatMap((d) => tagger.tagDocument(d));
+  const used = process.cpuUsage(cpu);
+  bestCpuMs = Math.min(bestCpuMs, (used.user + used.system) / 1000);
   bestMs = Math.min(bestMs, performance.now() - t);
 }
 const gold = docs.flatMap((d) => d.map((s) => [...s.tags]));
@@ -37,4 +41,5 @@ console.log(`eng.testa: ${docs.length} documents, ${gold.length} sentences, ${to
 console.log(formatScores(scoreSpans(gold, scored)));
 if (predicted.flat().join() !== scored.flat().join()) throw new Error('timed tagger and loaded model disagree');
 console.log(`\nmodel load: ${loadMs.toFixed(0)} ms`);
-console.log(`tagger alone (features + two Viterbi passes, one core): ${Math.round(tokens / (bestMs / 1000))} tokens/s`);
+// On a shared machine wall time includes waiting for a core; CPU time is what one core needs.
+console.log(`tagger alone (features + two Viterbi passes, one thread): ${Math.round(tokens / (bestCpuMs / 1000))} tokens per CPU-second, ${Math.round(tokens / (bestMs / 1000))} tokens/s wall clock`);
