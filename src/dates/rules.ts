@@ -258,7 +258,9 @@ const weekday: Rule = {
     const part = g['part'] ? PART_OF_DAY[g['part'].toLowerCase()]! : '';
     if (g['pl']) return { type: 'SET', value: `XXXX-WXX-${wd}${part ? 'T' + part : ''}` };
     const rel = relOf(g['rel']);
-    const tense = env.tense();
+    // "Wednesday's ruling" names a day by its event, outside the clause's tense: the nearest such day.
+    const possessive = /^['\u2019]s\b/.test(env.text.slice(m.index + m[0].length, m.index + m[0].length + 3));
+    const tense = possessive && !part ? 'NONE' : env.tense();
     // "Earlier Sunday" in a story dated Sunday is that day.
     const day = resolveWeekday(wd, env.dct, tense, rel);
     const certain = Boolean(rel) || tense === 'PAST' || tense === 'FUTURE';

@@ -5,8 +5,10 @@ export type Tense = 'PAST' | 'PRESENT' | 'FUTURE' | 'NONE';
 
 const FUTURE_WORDS = new Set([
   'will', "'ll", 'shall', 'wo', 'would', 'upcoming', 'scheduled', 'expected', 'expects', 'plans', 'plan',
-  'intends', 'due', 'until', 'till', 'next', 'coming', 'planned', 'set', 'hopes', 'aims', 'tomorrow',
+  'intends', 'due', 'until', 'till', 'next', 'coming', 'planned', 'hopes', 'aims', 'tomorrow', 'planning',
 ]);
+/** Cues longer than a word: "as soon as Tuesday", "is to resume", "set to meet" look ahead. */
+const FUTURE_PHRASES = /\bas\s+(?:soon|early)\s+as\b|\b(?:is|are|am)\s+(?:not\s+)?to\s+[a-z]+|\b(?:set|poised|scheduled|slated|due)\s+to\b|\bgoing\s+to\b/gi;
 const PRESENT_WORDS = new Set(['is', 'are', 'am', 'says', 'say', 'remains', 'continues']);
 const PAST_IRREGULAR = new Set([
   'said', 'told', 'was', 'were', 'had', 'did', "didn't", 'made', 'met', 'took', 'gave', 'came', 'went', 'saw',
@@ -45,11 +47,21 @@ function cueOf(raw: string): Tense | null {
 function cuesIn(text: string, from: number, to: number, skipStart: number, skipEnd: number): Cue[] {
   const out: Cue[] = [];
   const slice = text.slice(from, to);
+  FUTURE_PHRASES.lastIndex = 0;
+  const phraseSpans: [number, number][] = [];
+  for (let m = FUTURE_PHRASES.exec(slice); m; m = FUTURE_PHRASES.exec(slice)) {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    if (start < skipEnd && end > skipStart) continue;
+    phraseSpans.push([start, end]);
+    out.push({ start, end, tense: 'FUTURE' });
+  }
   WORD.lastIndex = 0;
   for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
     const start = from + m.index;
     const end = start + m[0].length;
     if (start < skipEnd && end > skipStart) continue;
+    if (phraseSpans.some(([a, b]) => start >= a && end <= b)) continue;
     const tense = cueOf(m[0]);
     if (tense) out.push({ start, end, tense });
   }
