@@ -72,7 +72,7 @@ export function reclassified(doc: Doc): Mention[] {
     }
     // "Huawei" tagged MISC while "Huawei Technologies Ltd." is ORG: a short form takes its one full form's class.
     const longer = judged.filter((o) => o.m.source !== 'extract-government-bodies' && o.m.class !== cls && o.m.class !== 'MISC' && o.m.text.startsWith(word + ' '));
-    if (!sure && cls !== 'PER' && longer.length > 0 && new Set(longer.map((o) => normaliseName(o.m.text))).size === 1) cls = longer[0]!.m.class;
+    if (!sure && (cls !== 'PER' || surnameOf === 0) && longer.length > 0 && new Set(longer.map((o) => normaliseName(o.m.text))).size === 1) cls = longer[0]!.m.class;
     for (const j of group) if (!j.confirmed) j.m = { ...j.m, class: cls };
   }
   return judged.map((j) => j.m);

@@ -60,6 +60,14 @@ function initials(name: string): string {
     .toUpperCase();
 }
 
+/** True when the acronym's letters are, in order, initials of words of the name: "WTO" / "World Trade Organization". */
+function isAbbreviationOf(letters: string, name: string): boolean {
+  const caps = name.split(/[\s-]+/u).map((w) => w[0]?.toUpperCase() ?? '').join('');
+  let i = 0;
+  for (const c of caps) if (c === letters[i]) i += 1;
+  return i === letters.length && caps[0] === letters[0];
+}
+
 /**
  * Clusters mentions into entities: same key first, then a short form joins its unique full form (surname,
  * leading words of a company name, acronym), and names are chosen, subtyped and titled.
@@ -98,7 +106,9 @@ function joinShortForms(doc: Doc, groups: Group[]): void {
         const before = text.slice(0, m.start);
         const open = /\(\s*$/u.exec(before);
         if (!open) continue;
-        const longIdx = groups.findIndex((o, oi) => oi !== gi && o.mentions.some((lm) => /^\s*$/u.test(text.slice(lm.end, open.index))));
+        const letters = g.canonical.replace(/\./gu, '');
+        const longIdx = groups.findIndex((o, oi) => oi !== gi && o.cls !== 'PER' && isAbbreviationOf(letters, o.canonical) &&
+          o.mentions.some((lm) => lm.end <= open.index && /^\s*$/u.test(text.slice(lm.end, open.index))));
         if (longIdx >= 0) {
           g.parent = longIdx;
           return;
