@@ -37,108 +37,267 @@ export function q(name: string): string {
   return '`' + name.replace(/`/g, '``') + '`';
 }
 
+/** Rows per `UNWIND $rows` statement: thousands per round trip, bounded so one statement stays small. */
+export const UNWIND_CHUNK = 2000;
+
+/** One label's node rows of a batch (one row per key), ready for UNWIND MERGE or a bulk writer. */
+export interface NodeGroup {
+  readonly label: NodeLabel;
+  readonly extra: readonly string[];
+  readonly keyProp: string;
+  /** Every property of the label, in NODE_PROPS order (the embedded table's column order). */
+  readonly props: readonly string[];
+  readonly rows: Record<string, unknown>[];
+  /** `SET` items for UNWIND MERGE, with `src(p)` giving the expression that reads property p of the row. */
+  readonly sets: (src: (p: string) => string) => string[];
+}
+
+/** One type/endpoint pair's relationship rows of a batch (one row per MERGE key). */
+export interface RelGroup {
+  readonly type: RelType;
+  readonly from: NodeLabel;
+  readonly to: NodeLabel;
+  /** Properties of the type, in REL_PROPS order; rows also carry `__from` and `__to`. */
+  readonly props: readonly string[];
+  /** Direct actor edges are merged on their `event` property. */
+  readonly keyed: boolean;
+  readonly rows: Record<string, unknown>[];
+}
+
+/** A store's faster way to write a group (the embedded store's staged-file path); false = use UNWIND MERGE. */
+export interface BulkWriter {
+  nodes(group: NodeGroup): Promise<boolean>;
+  rels(group: RelGroup): Promise<boolean>;
+}
+
 /**
  * Loads one article inside an open transaction. Callers supply `run` bound to that transaction.
  * @example await loadArticleRows(rows, (c, p) => tx.run(c, p), dialect) // 'created'
  */
 export async function loadArticleRows(rows: GraphRows, run: TxRun, dialect: LoadDialect): Promise<LoadOutcome> {
-  const id = rows.articleId;
-  const existing = await run('MATCH (a:Article {id: $id}) RETURN a.contentHash AS hash', { id });
-  if (existing.length > 0 && existing[0]!['hash'] === rows.contentHash) return 'unchanged';
-  const outcome: LoadOutcome = existing.length > 0 ? 'replaced' : 'created';
+  return (await loadArticleBatch([rows], run, dialect))[0]!;
+}
 
-  // Entities the old version touched: they may become orphans once its mentions and events are gone.
+/**
+ * Loads a batch of articles inside one open transaction with a few statements per label and type (thousands of
+ * rows each): the same result as loading them one by one in order. Per article: same contentHash stored ->
+ * 'unchanged'; otherwise its old events and mentions are replaced, aliases unioned, orphaned entities removed.
+ * @example await loadArticleBatch([rowsA, rowsB], (c, p) => tx.run(c, p), dialect) // ['created', 'unchanged']
+ */
+export async function loadArticleBatch(
+  batch: readonly GraphRows[],
+  run: TxRun,
+  dialect: LoadDialect,
+  writer?: BulkWriter,
+): Promise<LoadOutcome[]> {
+  const out: LoadOutcome[] = [];
+  // An id twice in one batch: the second copy must see the first, so the batch is cut before it.
+  let segment: GraphRows[] = [];
+  let ids = new Set<string>();
+  for (const rows of batch) {
+    if (ids.has(rows.articleId)) {
+      out.push(...(await loadSegment(segment, run, dialect, writer)));
+      segment = [];
+      ids = new Set();
+    }
+    segment.push(rows);
+    ids.add(rows.articleId);
+  }
+  if (segment.length > 0) out.push(...(await loadSegment(segment, run, dialect, writer)));
+  return out;
+}
+
+async function loadSegment(
+  segment: readonly GraphRows[],
+  run: TxRun,
+  dialect: LoadDialect,
+  writer: BulkWriter | undefined,
+): Promise<LoadOutcome[]> {
+  const stored = new Map<string, unknown>();
+  for (const part of chunks(segment.map((r) => r.articleId))) {
+    const found = await run('UNWIND $ids AS i MATCH (a:Article {id: i}) RETURN a.id AS id, a.contentHash AS hash', { ids: part });
+    for (const r of found) stored.set(String(r['id']), r['hash']);
+  }
+  const outcomes: LoadOutcome[] = segment.map((rows) =>
+    !stored.has(rows.articleId) ? 'created' : stored.get(rows.articleId) === rows.contentHash ? 'unchanged' : 'replaced',
+  );
+  const todo = segment.filter((_, i) => outcomes[i] !== 'unchanged');
+  if (todo.length === 0) return outcomes;
+  const replaced = segment.filter((_, i) => outcomes[i] === 'replaced').map((r) => r.articleId);
+
+  // Entities the old versions touched: they may become orphans once their mentions and events are gone.
   const candidates = new Map<NodeLabel, Set<string>>();
-  if (outcome === 'replaced') {
-    for (const label of ENTITY_LABELS) {
-      const keys = new Set<string>();
-      const mentioned = await run(`MATCH (a:Article {id: $id})-[:MENTIONS]->(x:${label}) RETURN x.key AS key`, { id });
-      for (const r of mentioned) keys.add(String(r['key']));
-      for (const rel of ['BY', 'AGAINST']) {
-        const acted = await run(
-          `MATCH (e:Event)-[:REPORTED_IN]->(a:Article {id: $id}) MATCH (e)-[:${rel}]->(x:${label}) RETURN x.key AS key`,
-          { id },
+  if (replaced.length > 0) {
+    for (const part of chunks(replaced)) {
+      for (const label of ENTITY_LABELS) {
+        const keys = candidates.get(label) ?? new Set<string>();
+        candidates.set(label, keys);
+        const mentioned = await run(`UNWIND $ids AS i MATCH (a:Article {id: i})-[:MENTIONS]->(x:${label}) RETURN DISTINCT x.key AS key`, { ids: part });
+        for (const r of mentioned) keys.add(String(r['key']));
+        for (const rel of ['BY', 'AGAINST']) {
+          const acted = await run(
+            `UNWIND $ids AS i MATCH (e:Event)-[:REPORTED_IN]->(a:Article {id: i}) MATCH (e)-[:${rel}]->(x:${label}) RETURN DISTINCT x.key AS key`,
+            { ids: part },
+          );
+          for (const r of acted) keys.add(String(r['key']));
+        }
+      }
+      const oldEvents = await run('UNWIND $ids AS i MATCH (e:Event)-[:REPORTED_IN]->(a:Article {id: i}) RETURN e.id AS id', { ids: part });
+      const eventIds = oldEvents.map((r) => String(r['id']));
+      for (const evPart of chunks(eventIds)) {
+        for (const type of DIRECT_TYPES) {
+          await run(`MATCH (s)-[r:${type}]->(t) WHERE r.event IN $ids DELETE r`, { ids: evPart });
+        }
+        await run('MATCH (e:Event) WHERE e.id IN $ids DETACH DELETE e', { ids: evPart });
+      }
+      await run('UNWIND $ids AS i MATCH (a:Article {id: i})-[m:MENTIONS]->(x) DELETE m', { ids: part });
+    }
+  }
+
+  for (const group of nodeGroups(todo, dialect)) {
+    let rows = group.rows;
+    if (group.props.includes('aliases')) {
+      const old = new Map<string, string[]>();
+      for (const part of chunks(rows.map((r) => String(r[group.keyProp])))) {
+        const found = await run(
+          `UNWIND $keys AS k MATCH (x:${group.label} {${q(group.keyProp)}: k}) RETURN x.${q(group.keyProp)} AS key, x.aliases AS aliases`,
+          { keys: part },
         );
-        for (const r of acted) keys.add(String(r['key']));
+        for (const r of found) old.set(String(r['key']), (r['aliases'] as string[] | null) ?? []);
       }
-      candidates.set(label, keys);
+      rows = rows.map((row) => ({ ...row, aliases: unionAliases(old.get(String(row[group.keyProp])), row['aliases']) }));
     }
-    const oldEvents = await run('MATCH (e:Event)-[:REPORTED_IN]->(a:Article {id: $id}) RETURN e.id AS id', { id });
-    const eventIds = oldEvents.map((r) => String(r['id']));
-    if (eventIds.length > 0) {
-      for (const type of DIRECT_TYPES) {
-        await run(`MATCH (s)-[r:${type}]->(t) WHERE r.event IN $ids DELETE r`, { ids: eventIds });
-      }
-      await run('MATCH (e:Event) WHERE e.id IN $ids DETACH DELETE e', { ids: eventIds });
-    }
-    await run('MATCH (a:Article {id: $id})-[m:MENTIONS]->(x) DELETE m', { id });
-  }
-
-  // Nodes, grouped by primary label and secondary-label set; entity aliases are unioned with what is stored.
-  const groups = new Map<string, { label: NodeLabel; extra: readonly string[]; nodes: GraphNode[] }>();
-  for (const node of rows.nodes) {
-    const extra = [...dialect.extraLabels(node)].sort();
-    const k = `${node.label}|${extra.join(':')}`;
-    const g = groups.get(k) ?? { label: node.label, extra, nodes: [] };
-    g.nodes.push(node);
-    groups.set(k, g);
-  }
-  for (const { label, extra, nodes } of groups.values()) {
-    const keyProp = NODE_KEY[label];
-    const props = Object.keys(NODE_PROPS[label]);
-    let data = nodes.map((n) => withHash(nodeRow(n, dialect), label, rows.contentHash));
-    if (props.includes('aliases')) {
-      const stored = await run(
-        `UNWIND $keys AS k MATCH (x:${label} {${q(keyProp)}: k}) RETURN x.${q(keyProp)} AS key, x.aliases AS aliases`,
-        { keys: nodes.map((n) => n.key) },
-      );
-      const old = new Map(stored.map((r) => [String(r['key']), (r['aliases'] as string[] | null) ?? []]));
-      data = data.map((row) => ({ ...row, aliases: unionAliases(old.get(String(row[keyProp])), row['aliases']) }));
-    }
-    const sets = props
-      .filter((p) => p !== keyProp)
-      .map((p) => (ENTITY_LABELS.includes(label) && p !== 'name' && p !== 'aliases'
-        ? `n.${q(p)} = coalesce(r.${q(p)}, n.${q(p)})`
-        : `n.${q(p)} = r.${q(p)}`));
-    const labelSet = extra.length > 0 ? `, n:${extra.map(q).join(':')}` : '';
-    const cypher = `UNWIND $rows AS r MERGE (n:${label} {${q(keyProp)}: r.${q(keyProp)}}) SET ${sets.join(', ')}${labelSet}`;
-    for (const batch of batches(data, dialect)) await run(cypher, { rows: batch });
-  }
-
-  // Relationships, grouped by type and endpoint labels; direct actor edges are keyed by their event.
-  const relGroups = new Map<string, { type: RelType; from: NodeLabel; to: NodeLabel; rels: GraphRelationship[] }>();
-  for (const rel of rows.relationships) {
-    const k = `${rel.type}|${rel.from.label}|${rel.to.label}`;
-    const g = relGroups.get(k) ?? { type: rel.type, from: rel.from.label, to: rel.to.label, rels: [] };
-    g.rels.push(rel);
-    relGroups.set(k, g);
-  }
-  for (const { type, from, to, rels } of relGroups.values()) {
-    const props = Object.keys(REL_PROPS[type]);
-    const keyed = DIRECT_TYPES.includes(type);
-    const data = rels.map((rel) => relRow(rel, dialect));
-    const mergeProps = keyed ? ` {event: r.${q('event')}}` : '';
-    const sets = props.filter((p) => !(keyed && p === 'event')).map((p) => `x.${q(p)} = r.${q(p)}`);
+    const ready: NodeGroup = { ...group, rows };
+    if (writer && (await writer.nodes(ready))) continue;
+    const labelSet = group.extra.length > 0 ? `, n:${group.extra.map(q).join(':')}` : '';
     const cypher =
-      `UNWIND $rows AS r MATCH (s:${from} {${q(NODE_KEY[from])}: r.${q('__from')}}) ` +
-      `MATCH (t:${to} {${q(NODE_KEY[to])}: r.${q('__to')}}) ` +
-      `MERGE (s)-[x:${type}${mergeProps}]->(t)` +
-      (sets.length > 0 ? ` SET ${sets.join(', ')}` : '');
-    for (const batch of batches(data, dialect)) await run(cypher, { rows: batch });
+      `UNWIND $rows AS r MERGE (n:${group.label} {${q(group.keyProp)}: r.${q(group.keyProp)}}) ` +
+      `SET ${group.sets((p) => `r.${q(p)}`).join(', ')}${labelSet}`;
+    for (const batch of batches(rows, dialect)) await run(cypher, { rows: batch });
   }
 
-  // Orphans: entities the old version touched that nothing mentions or acts through any more.
-  for (const [label, keys] of candidates) {
-    if (keys.size === 0) continue;
-    await run(
-      `UNWIND $keys AS k MATCH (x:${label} {key: k}) ` +
-        'WHERE NOT EXISTS { MATCH (x)<-[:MENTIONS]-(:Article) } ' +
-        'AND NOT EXISTS { MATCH (x)<-[:BY]-(:Event) } AND NOT EXISTS { MATCH (x)<-[:AGAINST]-(:Event) } ' +
-        'DETACH DELETE x',
-      { keys: [...keys].sort() },
-    );
+  for (const group of relGroups(todo, dialect)) {
+    if (writer && (await writer.rels(group))) continue;
+    for (const batch of batches(group.rows, dialect)) await run(mergeRelCypher(group, (p) => `r.${q(p)}`, 'UNWIND $rows AS r'), { rows: batch });
   }
-  return outcome;
+
+  // Orphans: entities the old versions touched that nothing mentions or acts through any more.
+  for (const [label, keys] of candidates) {
+    for (const part of chunks([...keys].sort())) {
+      await run(
+        `UNWIND $keys AS k MATCH (x:${label} {key: k}) ` +
+          'WHERE NOT EXISTS { MATCH (x)<-[:MENTIONS]-(:Article) } ' +
+          'AND NOT EXISTS { MATCH (x)<-[:BY]-(:Event) } AND NOT EXISTS { MATCH (x)<-[:AGAINST]-(:Event) } ' +
+          'DETACH DELETE x',
+        { keys: part },
+      );
+    }
+  }
+  return outcomes;
+}
+
+/**
+ * The MERGE statement for one relationship group; `head` binds each row (`UNWIND $rows AS r` or a LOAD FROM) and
+ * `src(p)` reads its property p (`__from`, `__to` and the REL_PROPS).
+ */
+export function mergeRelCypher(group: RelGroup, src: (p: string) => string, head: string): string {
+  const mergeProps = group.keyed ? ` {event: ${src('event')}}` : '';
+  const sets = group.props.filter((p) => !(group.keyed && p === 'event')).map((p) => `x.${q(p)} = ${src(p)}`);
+  return (
+    `${head} MATCH (s:${group.from} {${q(NODE_KEY[group.from])}: ${src('__from')}}) ` +
+    `MATCH (t:${group.to} {${q(NODE_KEY[group.to])}: ${src('__to')}}) ` +
+    `MERGE (s)-[x:${group.type}${mergeProps}]->(t)` +
+    (sets.length > 0 ? ` SET ${sets.join(', ')}` : '')
+  );
+}
+
+/**
+ * Node rows of the batch, one per key, grouped by primary label and secondary-label set. A key that several
+ * articles share is combined as loading them in order would leave it: name from the last, aliases unioned,
+ * other entity properties the last non-null value, extra labels unioned.
+ */
+function nodeGroups(todo: readonly GraphRows[], dialect: LoadDialect): NodeGroup[] {
+  const byKey = new Map<string, { label: NodeLabel; extra: Set<string>; row: Record<string, unknown> }>();
+  for (const rows of todo) {
+    for (const node of rows.nodes) {
+      const k = `${node.label}|${node.key}`;
+      const row = withHash(nodeRow(node, dialect), node.label, rows.contentHash);
+      const seen = byKey.get(k);
+      if (!seen) {
+        byKey.set(k, { label: node.label, extra: new Set(dialect.extraLabels(node)), row });
+        continue;
+      }
+      for (const l of dialect.extraLabels(node)) seen.extra.add(l);
+      const entity = ENTITY_LABELS.includes(node.label);
+      for (const [p, v] of Object.entries(row)) {
+        if (p === 'aliases') seen.row[p] = unionAliases(seen.row[p] as string[] | undefined, v);
+        else if (entity && p !== 'name') seen.row[p] = v ?? seen.row[p] ?? null;
+        else seen.row[p] = v;
+      }
+    }
+  }
+  const groups = new Map<string, NodeGroup>();
+  for (const { label, extra, row } of byKey.values()) {
+    const sorted = [...extra].sort();
+    const k = `${label}|${sorted.join(':')}`;
+    let g = groups.get(k);
+    if (!g) {
+      const keyProp = NODE_KEY[label];
+      const props = Object.keys(NODE_PROPS[label]);
+      const entity = ENTITY_LABELS.includes(label);
+      g = {
+        label,
+        extra: sorted,
+        keyProp,
+        props,
+        rows: [],
+        sets: (src) =>
+          props
+            .filter((p) => p !== keyProp)
+            .map((p) => (entity && p !== 'name' && p !== 'aliases' ? `n.${q(p)} = coalesce(${src(p)}, n.${q(p)})` : `n.${q(p)} = ${src(p)}`)),
+      };
+      groups.set(k, g);
+    }
+    g.rows.push(row);
+  }
+  return [...groups.values()];
+}
+
+/** Relationship rows of the batch, one per MERGE key (the last one wins), grouped by type and endpoint labels. */
+function relGroups(todo: readonly GraphRows[], dialect: LoadDialect): RelGroup[] {
+  const groups = new Map<string, RelGroup & { index: Map<string, number> }>();
+  for (const rows of todo) {
+    for (const rel of rows.relationships) {
+      const k = `${rel.type}|${rel.from.label}|${rel.to.label}`;
+      let g = groups.get(k);
+      if (!g) {
+        g = {
+          type: rel.type,
+          from: rel.from.label,
+          to: rel.to.label,
+          props: Object.keys(REL_PROPS[rel.type]),
+          keyed: DIRECT_TYPES.includes(rel.type),
+          rows: [],
+          index: new Map(),
+        };
+        groups.set(k, g);
+      }
+      const row = relRow(rel, dialect);
+      const id = JSON.stringify([rel.from.key, rel.to.key, g.keyed ? (rel.props['event'] ?? null) : null]);
+      const at = g.index.get(id);
+      if (at === undefined) {
+        g.index.set(id, g.rows.length);
+        g.rows.push(row);
+      } else {
+        g.rows[at] = row;
+      }
+    }
+  }
+  return [...groups.values()].map(({ index: _index, ...g }) => g);
+}
+
+function* chunks<T>(items: readonly T[], size = UNWIND_CHUNK): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
 /** Sorted, distinct union of stored and new aliases. */
@@ -178,10 +337,10 @@ function value(prop: string, type: string, v: PropValue | undefined, dialect: Lo
  * Splits rows into batches whose items share value types (LadybugDB infers one STRUCT type per list: an integral
  * float such as 1 next to 0.5 is INT64 vs DOUBLE, and fails). Never yields an empty batch.
  */
-function* batches(data: Record<string, unknown>[], dialect: LoadDialect): Generator<Record<string, unknown>[]> {
+export function* batches(data: Record<string, unknown>[], dialect: LoadDialect): Generator<Record<string, unknown>[]> {
   if (data.length === 0) return;
   if (!dialect.uniformBatches) {
-    yield data;
+    yield* chunks(data);
     return;
   }
   const bySig = new Map<string, Record<string, unknown>[]>();
@@ -194,7 +353,7 @@ function* batches(data: Record<string, unknown>[], dialect: LoadDialect): Genera
     list.push(row);
     bySig.set(sig, list);
   }
-  for (const list of bySig.values()) yield list;
+  for (const list of bySig.values()) yield* chunks(list);
 }
 
 // Only numbers split a batch: nulls, empty lists and strings mix freely in one LadybugDB list.

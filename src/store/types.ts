@@ -11,6 +11,8 @@ export interface StoreOptions {
   readonly neo4jUser?: string;
   readonly neo4jPassword?: string;
   readonly database?: string;
+  /** Embedded: write batches through staged CSV files (COPY into empty tables, LOAD FROM … MERGE otherwise); default true. */
+  readonly bulk?: boolean;
   /** Open for reading only (queries); writes are refused by the store. */
   readonly readOnly?: boolean;
 }
@@ -33,6 +35,11 @@ export interface GraphStore {
    * Different hash: the article's old events and mentions are replaced, and entities left with no mention are removed.
    */
   loadArticle(rows: GraphRows): Promise<LoadOutcome>;
+  /**
+   * Loads a batch of articles (e.g. 50-500) in one transaction with thousands of rows per statement; the same
+   * result as loadArticle on each in order. All or nothing: on failure no article of the batch is written.
+   */
+  loadArticles(rows: readonly GraphRows[]): Promise<LoadOutcome[]>;
   /** Runs Cypher with parameters; values come back as plain JS (numbers, strings, arrays, objects). */
   run(cypher: string, params?: Record<string, unknown>, options?: { write?: boolean }): Promise<Row[]>;
   /** Node counts by primary label and relationship counts by type. */

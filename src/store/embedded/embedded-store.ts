@@ -4,10 +4,11 @@ import { join, resolve } from 'node:path';
 import { Connection, Database, type PreparedStatement, type QueryResult } from '@ladybugdb/core';
 import { ConfigError, GraphLoadError, QueryError, StoreLockedError } from '../../errors.js';
 import { NODE_PROPS, REL_PROPS, type GraphRows, type NodeLabel, type RelType } from '../../graph/types.js';
-import { loadArticleRows, type LoadDialect } from '../load-article.js';
+import { loadArticleBatch, loadArticleRows, type LoadDialect } from '../load-article.js';
 import { checkParams } from '../params.js';
 import type { Counts, GraphStore, LoadOutcome, Row } from '../types.js';
 import { schemaStatements } from './schema.js';
+import { StagedWriter, StagingArea } from './staged-writer.js';
 import { plainRow } from './values.js';
 
 export interface EmbeddedStoreOptions {
@@ -15,6 +16,8 @@ export interface EmbeddedStoreOptions {
   readonly db?: string;
   /** Opens the file read-only: no lock is taken and every write is refused. */
   readonly readOnly?: boolean;
+  /** loadArticles writes through staged CSV files (COPY into empty tables, LOAD FROM … MERGE otherwise); default true. */
+  readonly bulk?: boolean;
 }
 
 /** File name of the database inside the store folder. */
@@ -61,7 +64,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions = {}): Pro
   const release = (): void => {
     if (!readOnly) OPEN_WRITERS.delete(lockKey);
   };
-  return new EmbeddedStore(folder, db, conn, readOnly, release);
+  return new EmbeddedStore(folder, db, conn, readOnly, release, options.bulk ?? true);
 }
 
 function openError(folder: string, err: unknown): Error {
@@ -79,6 +82,7 @@ class EmbeddedStore implements GraphStore {
   private queue: Promise<unknown> = Promise.resolve();
   private schemaReady = false;
   private closed = false;
+  private readonly staging = new StagingArea();
 
   constructor(
     private readonly folder: string,
@@ -86,6 +90,7 @@ class EmbeddedStore implements GraphStore {
     private readonly conn: Connection,
     private readonly readOnly: boolean,
     private readonly release: () => void,
+    private readonly bulk: boolean,
   ) {}
 
   /** One operation at a time: a connection holds at most one transaction. */
@@ -164,6 +169,32 @@ class EmbeddedStore implements GraphStore {
     });
   }
 
+  async loadArticles(batch: readonly GraphRows[]): Promise<LoadOutcome[]> {
+    if (batch.length === 0) return [];
+    const first = batch[0]!.articleId;
+    const what = batch.length === 1 ? `article ${first}` : `${batch.length} articles (${first} to ${batch[batch.length - 1]!.articleId})`;
+    this.assertWritable(`load ${what}`);
+    return this.exclusive(async () => {
+      await this.createTables();
+      await this.exec('BEGIN TRANSACTION');
+      try {
+        const run = (c: string, p: Record<string, unknown>): Promise<Row[]> => this.exec(c, p);
+        const outcomes = await loadArticleBatch(batch, run, DIALECT, this.bulk ? new StagedWriter(run, this.staging) : undefined);
+        await this.exec('COMMIT');
+        return outcomes;
+      } catch (err) {
+        await this.exec('ROLLBACK').catch(() => undefined);
+        throw new GraphLoadError(`loading ${what} into ${this.folder} failed: ${messageOf(err)}`, {
+          query: err instanceof QueryError ? err.query : undefined,
+          retriable: false,
+          cause: err,
+        });
+      } finally {
+        this.staging.remove();
+      }
+    });
+  }
+
   async run(cypher: string, params: Record<string, unknown> = {}, options: { write?: boolean } = {}): Promise<Row[]> {
     return this.exclusive(async () => {
       checkParams(cypher, params);
@@ -211,6 +242,7 @@ class EmbeddedStore implements GraphStore {
     await this.exclusive(async () => {
       await this.createTables();
       await this.exec('MATCH (n) DETACH DELETE n');
+      this.staging.nonEmpty.clear();
     });
   }
 
@@ -219,6 +251,7 @@ class EmbeddedStore implements GraphStore {
     this.closed = true;
     await this.exclusive(async () => {
       try {
+        this.staging.remove();
         await this.conn.close();
         await this.db.close();
       } finally {

@@ -2,7 +2,7 @@
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { ConfigError, GraphLoadError, QueryError, StoreUnavailableError } from '../../errors.js';
 import { EVENT_LABEL, NODE_KEY, NODE_PROPS, REL_PROPS, SUBTYPE_LABEL, type GraphNode, type GraphRows, type NodeLabel, type RelType } from '../../graph/types.js';
-import { loadArticleRows, q, type LoadDialect } from '../load-article.js';
+import { loadArticleBatch, loadArticleRows, q, type LoadDialect } from '../load-article.js';
 import { checkParams } from '../params.js';
 import type { Counts, GraphStore, LoadOutcome, Row } from '../types.js';
 import { plainRecord, toNeo4jParams } from './values.js';
@@ -162,6 +162,17 @@ class Neo4jStore implements GraphStore {
           DIALECT,
         ),
       `load article ${rows.articleId}`,
+    );
+  }
+
+  async loadArticles(batch: readonly GraphRows[]): Promise<LoadOutcome[]> {
+    if (batch.length === 0) return [];
+    await this.ensureSchema();
+    const first = batch[0]!.articleId;
+    const what = batch.length === 1 ? `load article ${first}` : `load ${batch.length} articles (${first} to ${batch[batch.length - 1]!.articleId})`;
+    return this.write(
+      (tx) => loadArticleBatch(batch, async (cypher, params) => (await tx.run(cypher, params)).records.map(plainRecord), DIALECT),
+      what,
     );
   }
 
