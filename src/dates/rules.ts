@@ -634,8 +634,10 @@ const refs: Rule = {
   name: 'ref',
   re: rx(
     '(?<present>right\\s+now|just\\s+now|now|currently|presently|nowadays|these\\s+days|the\\s+moment|the\\s+present|present\\s+day|current)' +
-    '|(?<past>(?:more\\s+|until\\s+|only\\s+|most\\s+)?recently|lately|the\\s+past|recent\\s+(?:days|weeks|months|years|times|decades)|recent|once\\s+upon\\s+a\\s+time)' +
-    '|(?<future>the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+|immediate\\s+)?future|(?:the\\s+)?(?:coming|next\\s+few)\\s+(?:days|weeks|months|years)|the\\s+(?:years|days|weeks|months)\\s+ahead)',
+    // "in recent months", "in coming weeks", "the weeks ahead": an unspecified stretch, as TBAQ marks them (PXM, PXW).
+    '|(?<span>(?:the\\s+)?(?:most\\s+)?(?:recent|coming)\\s+(?<unit>days|weeks|months|years|decades)|the\\s+(?<unit2>years|days|weeks|months)\\s+ahead)' +
+    '|(?<past>(?:more\\s+|until\\s+|only\\s+|most\\s+)?recently|lately|the\\s+past|recent\\s+times|recent|once\\s+upon\\s+a\\s+time)' +
+    '|(?<future>the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+|immediate\\s+)?future)',
   ),
   accept(m, text) {
     const g = m.groups!;
@@ -658,6 +660,10 @@ const refs: Rule = {
   resolve(m) {
     const g = m.groups!;
     const w = m[0].toLowerCase();
+    if (g['span']) {
+      const v = durationValue('X', unitOf(g['unit'] ?? g['unit2']!)!);
+      return v ? { type: 'DURATION', value: v } : null;
+    }
     if (g['present']) return { type: 'DATE', value: 'PRESENT_REF', anchor: 'article' };
     if (g['past']) return { type: 'DATE', value: 'PAST_REF', anchor: 'article' };
     if (/coming|next few|ahead/.test(w)) return { type: 'DATE', value: 'FUTURE_REF', anchor: 'article' };
@@ -669,7 +675,7 @@ const duration: Rule = {
   // "two years", "the past two months", "the first nine months", "a two-year contract", "nearly an hour"
   name: 'duration',
   re: rx(
-    `(?:(?<the>the)\\s+(?:(?<rel>first|past|last|next|coming|previous|final|following|latest|remaining|initial|other|same)\\s+)?)?` +
+    `(?:(?<the>the)\\s+(?:(?<rel>first|past|last|next|coming|previous|final|following|latest|remaining|initial|other|same|year-earlier|year-ago|comparable|corresponding)\\s+)?)?` +
     `(?<approx>${APPROX})(?<num>${NUM_RE})(?:[\\s-]+(?:more|additional|straight|consecutive|full|long|extra))?[\\s-]+(?<unit>${UNITS})` +
     '(?:(?<and>\\s+and\\s+a\\s+half)|-(?<adj>old|long))?',
   ),
@@ -679,6 +685,7 @@ const duration: Rule = {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
     // "the first two days" is fine; "one day" as "some day" in "one day he would" is not a length.
     if (g['adj']?.toLowerCase() === 'old') return false; // ages ("a 6-year-old boy") are not tagged
+    if (/^years?$/i.test(g['unit']!) && /^[\s-]+(?:old|of\s+age)\b/.test(after)) return false; // "52 years old"
     // "A second round", "one second-hand": "second" after "a"/"one" is the ordinal unless a unit reading is forced.
     if (/^seconds?$/i.test(g['unit']!) && /^(?:a|an|one)$/.test(num) && /^[\s-]+[a-z]/i.test(after) && !/^\s+(?:later|ago|earlier|before|after)\b/.test(after)) return false;
     if (/^quarters?$/i.test(g['unit']!) && /^\s*of\b/.test(after)) return false; // "three-quarters of"
