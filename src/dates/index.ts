@@ -145,7 +145,9 @@ function findByChrono(text: string, dct: Ymd): Candidate[] {
     const written = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d|\d\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,4}[/-]\d{1,2}[/-]\d{2,4}/i;
     if (!hasClock && !written.test(r.text)) continue;
     const lead = LEADING.exec(r.text)?.[0].length ?? 0;
-    const body = r.text.slice(lead).replace(/[\s,.;:)]+$/, '');
+    // "Jan. 1, 1990 at 1,015 francs": a bare number after "at" is not an hour.
+    const text0 = hasClock ? r.text : r.text.replace(/\s+at\s+\d{1,2}$/, '');
+    const body = text0.slice(lead).replace(/[\s,.;:)]+$/, '');
     if (!body) continue;
     const start = r.index + lead;
     out.push({ start, end: start + body.length, priority: RULES.length, chrono: r });
@@ -166,7 +168,7 @@ function resolveChrono(r: chrono.ParsedResult, env: Env): Resolved | null {
   } else if (month !== null && knownYear !== null) {
     date = formatYm(knownYear, month);
   }
-  if (s.isCertain('hour')) {
+  if (s.isCertain('hour') && /[ap]\.?m\b|:\d\d/i.test(r.text)) {
     const hour = s.get('hour')!;
     const minute = s.get('minute') ?? 0;
     return { type: 'TIME', value: `${date && date.length === 10 ? date : formatYmd(env.dct)}T${pad(hour, 2)}:${pad(minute, 2)}`, anchor: 'article' };

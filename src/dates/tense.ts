@@ -84,6 +84,14 @@ function nearest(cues: Cue[], start: number, end: number): Tense | null {
  * @example tenseAt('They will meet Friday.', 15, 21, 0, 22) // 'FUTURE'
  */
 export function tenseAt(text: string, start: number, end: number, sentStart: number, sentEnd: number): Tense {
+  // "will leave at 4 in the morning (4 a.m. EDT Thursday), Castro said": a bracketed restatement takes the
+  // tense of the words it restates, to the left of the bracket.
+  const open = /\(\s*$/.exec(text.slice(Math.max(sentStart, start - 3), start));
+  if (open) {
+    const paren = start - open[0].length;
+    const left = nearest(cuesIn(text, sentStart, paren, start, end), start, end);
+    if (left) return left;
+  }
   // The clause: from the last break before the span to the next break after it.
   let clauseStart = sentStart;
   let clauseEnd = sentEnd;
