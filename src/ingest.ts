@@ -1,8 +1,9 @@
-// Inputs -> extraction (worker threads) -> graph rows -> store, one article (one transaction) at a time;
-// failures are reported and the rest go on.
+// Inputs -> extraction (worker threads) -> graph rows -> store in batches (one transaction each), loading one
+// batch while the next is extracted; a failed batch is retried article by article; failures are reported.
 import { EXTRACTOR_VERSION, extract } from './extract.js';
 import { toGraph } from './graph/to-graph.js';
-import type { InputError } from './errors.js';
+import { StoreLockedError, StoreUnavailableError, type InputError } from './errors.js';
+import type { GraphRows } from './graph/types.js';
 import { readInputs, type InputItem, type ReadOptions } from './input/read-inputs.js';
 import type { Article } from './model/types.js';
 import { extractStream } from './parallel/extract-pool.js';
@@ -29,6 +30,8 @@ export interface IngestOptions extends ReadOptions {
   readonly workers?: number;
   /** Called for every failed input as it happens (the CLI prints it on stderr). */
   readonly onError?: (failure: IngestFailure) => void;
+  /** Articles per load transaction (default 200; 1 = one transaction per article). */
+  readonly batchSize?: number;
   /** Called after each article with its outcome. */
   readonly onArticle?: (article: Article, outcome: LoadOutcome) => void;
 }
@@ -51,35 +54,95 @@ export async function ingest(
   };
   await store.ensureSchema();
   const seen = new Map<string, { where: string; hash: string }>();
-  for await (const result of extractStream(items(inputs, options), { workers: options.workers, withRows: true })) {
-    if ('error' in result) {
-      fail({ file: result.error.file, line: result.error.line, message: result.error.message });
-      continue;
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
+  let batch: Pending[] = [];
+  let loading: Promise<void> | undefined;
+
+  // One batch loads while the next fills from extraction: at most two batches of rows are held (flat memory).
+  const settle = (done: Pending[], outcomes: LoadOutcome[]): void => {
+    done.forEach((p, i) => {
+      summary[outcomes[i]!] += 1;
+      options.onArticle?.(p.article, outcomes[i]!);
+    });
+  };
+  const load = async (todo: Pending[]): Promise<void> => {
+    try {
+      settle(todo, await store.loadArticles(todo.map((p) => p.rows)));
+      return;
+    } catch (err) {
+      if (fatal(err) || todo.length === 1) return reportOrThrow(err, todo[0]!);
     }
-    const article = result.article;
-    const where = article.line !== undefined ? `${article.file}:${article.line}` : (article.file ?? article.id);
-    summary.read += 1;
-    if ('failure' in result) {
-      fail({ file: article.file, line: article.line, articleId: article.id, message: `${where}: ${result.failure}` });
-      continue;
+    // The batch was rolled back whole: load its articles one by one to isolate the bad one.
+    for (const p of todo) {
+      try {
+        settle([p], [await store.loadArticle(p.rows)]);
+      } catch (err) {
+        reportOrThrow(err, p);
+      }
     }
-    const rows = result.rows ?? toGraph(article, result.record, EXTRACTOR_VERSION);
-    const earlier = seen.get(article.id);
-    if (earlier && earlier.hash !== rows.contentHash) {
-      fail({
-        file: article.file,
-        line: article.line,
-        articleId: article.id,
-        message: `${where}: duplicate article id "${article.id}" with different text (first seen at ${earlier.where}); the first was kept`,
-      });
-      continue;
+  };
+  const reportOrThrow = (err: unknown, p: Pending): void => {
+    if (fatal(err)) throw err;
+    fail({ file: p.article.file, line: p.article.line, articleId: p.article.id, message: `${p.where}: ${(err as Error).message}` });
+  };
+  const flush = async (): Promise<void> => {
+    if (loading) await loading;
+    loading = undefined;
+    if (batch.length === 0) return;
+    const todo = batch;
+    batch = [];
+    loading = load(todo);
+    loading.catch(() => undefined); // awaited (and rethrown) at the next flush
+  };
+
+  try {
+    for await (const result of extractStream(items(inputs, options), { workers: options.workers, withRows: true })) {
+      if ('error' in result) {
+        fail({ file: result.error.file, line: result.error.line, message: result.error.message });
+        continue;
+      }
+      const article = result.article;
+      const where = article.line !== undefined ? `${article.file}:${article.line}` : (article.file ?? article.id);
+      summary.read += 1;
+      if ('failure' in result) {
+        fail({ file: article.file, line: article.line, articleId: article.id, message: `${where}: ${result.failure}` });
+        continue;
+      }
+      const rows = result.rows ?? toGraph(article, result.record, EXTRACTOR_VERSION);
+      const earlier = seen.get(article.id);
+      if (earlier && earlier.hash !== rows.contentHash) {
+        fail({
+          file: article.file,
+          line: article.line,
+          articleId: article.id,
+          message: `${where}: duplicate article id "${article.id}" with different text (first seen at ${earlier.where}); the first was kept`,
+        });
+        continue;
+      }
+      seen.set(article.id, { where, hash: rows.contentHash });
+      batch.push({ article, where, rows });
+      if (batch.length >= batchSize) await flush();
     }
-    seen.set(article.id, { where, hash: rows.contentHash });
-    const outcome = await store.loadArticle(rows);
-    summary[outcome] += 1;
-    options.onArticle?.(article, outcome);
+    await flush();
+    await flush();
+  } finally {
+    if (loading) await loading.catch(() => undefined);
   }
   return summary;
+}
+
+/** Articles per load transaction: large enough for thousands of rows per statement, small enough to retry. */
+export const DEFAULT_BATCH = 200;
+
+interface Pending {
+  readonly article: Article;
+  readonly where: string;
+  readonly rows: GraphRows;
+}
+
+/** Errors that stop the run: the store itself is gone or in use. */
+function fatal(err: unknown): boolean {
+  return err instanceof StoreUnavailableError || err instanceof StoreLockedError;
 }
 
 async function* items(
