@@ -23,6 +23,7 @@ const trained = trainNer(train, {
   seed: num('seed', 20030531),
   gazetteer: { ...buildGazetteer(!opts.has('no-lexicon')), ...(opts.has('no-lcword') ? {} : { LCWORD: lowercaseWords(train.map((d) => d.map((s) => s.tokens.map((t) => t.text)))) }) },
   minCount: num('min-count', 1),
+  usePos: pos,
   dev,
   log: (m) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`),
 });

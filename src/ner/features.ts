@@ -14,14 +14,22 @@ const QUOTES: Record<string, string> = {
   '\u2013': '--', '\u2014': '--', '\u2015': '--',
 };
 
-/** Straightens curly quotes and dashes so that "’s" and "'s", "“" and '"' are one word to the model. */
+/** "didn't", "they’re": contractions that CoNLL splits ("did n't") but a tokenizer may keep whole. */
+const CONTRACTION = /^[A-Za-z]+(n't|'re|'ve|'ll|'d|'m)$/;
+
+/**
+ * Straightens curly quotes and dashes so that "’s" and "'s", "“" and '"' are one word to the model, and
+ * reduces a whole contraction to its clitic as CoNLL tokenises it ("won’t" -> "n't").
+ */
 export function normalizeToken(text: string): string {
   const q = QUOTES[text];
   if (q !== undefined) return q;
-  if (text.length > 1 && /[\u2018\u2019\u201c\u201d]/.test(text)) {
-    return text.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
+  let t = text;
+  if (t.length > 1 && /[\u2018\u2019\u201c\u201d]/.test(t)) {
+    t = t.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
   }
-  return text;
+  const c = CONTRACTION.exec(t);
+  return c ? c[1]!.toLowerCase() : t;
 }
 
 /** Word shape with runs collapsed: "Huawei" -> "Xx", "U.S." -> "X.X.", "1996-08-22" -> "d-d-d". */
@@ -129,11 +137,11 @@ export interface SentenceParts {
 }
 
 /** Splits a document into SentenceParts; localFeatures and the tagger's word cache both build on it. */
-export function documentParts(doc: readonly (readonly FeatToken[])[], gaz: Gazetteer): SentenceParts[] {
+export function documentParts(doc: readonly (readonly FeatToken[])[], gaz: Gazetteer, usePos = true): SentenceParts[] {
   const dv = viewDocument(doc);
   return doc.map((tokens, si) => {
     const sv = dv.sentences[si]!;
-    return { norm: sv.norm, lower: sv.lower, shapes: sv.shapes, upperSentence: sv.upperSentence, context: contextFeatures(tokens, sv, dv, gaz) };
+    return { norm: sv.norm, lower: sv.lower, shapes: sv.shapes, upperSentence: sv.upperSentence, context: contextFeatures(tokens, sv, dv, gaz, usePos) };
   });
 }
 
@@ -141,8 +149,8 @@ export function documentParts(doc: readonly (readonly FeatToken[])[], gaz: Gazet
  * Local features of every token of a document (everything except features from first-pass tags).
  * @example localFeatures([[{ text: 'Huawei' }, { text: 'said' }]], gaz)[0][0] // ['b', 'w=Huawei', ...]
  */
-export function localFeatures(doc: readonly (readonly FeatToken[])[], gaz: Gazetteer): string[][][] {
-  return documentParts(doc, gaz).map((sp) => {
+export function localFeatures(doc: readonly (readonly FeatToken[])[], gaz: Gazetteer, usePos = true): string[][][] {
+  return documentParts(doc, gaz, usePos).map((sp) => {
     const n = sp.norm.length;
     return sp.context.map((ctx, i) => {
       const f = wordFeatures(sp.norm[i]!, sp.lower[i]!, sp.shapes[i]!);
@@ -158,13 +166,14 @@ export function localFeatures(doc: readonly (readonly FeatToken[])[], gaz: Gazet
   });
 }
 
-function contextFeatures(tokens: readonly FeatToken[], sv: SentView, dv: DocView, gaz: Gazetteer): string[][] {
+function contextFeatures(tokens: readonly FeatToken[], sv: SentView, dv: DocView, gaz: Gazetteer, usePos: boolean): string[][] {
   const n = tokens.length;
   const { norm, lower, shapes } = sv;
   const gz = gaz.match(norm, lower);
   const lw = (i: number): string => (i < 0 ? PAD[-i - 1]! : i >= n ? PADE[i - n]! : lower[i]!);
   const sh = (i: number): string => (i < 0 ? PAD[-i - 1]! : i >= n ? PADE[i - n]! : shapes[i]!);
-  const ps = (i: number): string => (i < 0 || i >= n ? '-' : tokens[i]!.pos ?? '?');
+  // A model trained without POS sees '?' for every token, whatever the caller passes.
+  const ps = (i: number): string => (i < 0 || i >= n ? '-' : usePos ? tokens[i]!.pos ?? '?' : '?');
   const uc = sv.upperSentence ? 'u' : 'm';
   const out: string[][] = [];
   for (let i = 0; i < n; i++) {

@@ -136,6 +136,8 @@ export class TwoPassTagger {
     readonly pass1: PassWeights,
     readonly pass2: PassWeights,
     readonly gazetteer: Gazetteer,
+    /** Whether the model was trained with part-of-speech features (else token.pos is ignored). */
+    readonly usePos = false,
   ) {}
 
   /** BIO tags for every token of one document; the second pass sees the first pass's tags. */
@@ -171,7 +173,7 @@ export class TwoPassTagger {
 
   /** The ids of localFeatures(doc), built from cached per-word ids plus the context features. */
   localIds(doc: readonly (readonly FeatToken[])[]): Int32Array[][] {
-    return documentParts(doc, this.gazetteer).map((sp) => {
+    return documentParts(doc, this.gazetteer, this.usePos).map((sp) => {
       const n = sp.norm.length;
       const entries = sp.norm.map((w, i) => this.wordIds(w, sp.lower[i]!, sp.shapes[i]!));
       const ids: number[] = [];
@@ -287,7 +289,7 @@ export function deserializeModel(bytes: Buffer, path = '(buffer)'): { tagger: Tw
   const index = new Map<string, number>();
   for (let i = 0; i < names.length; i++) index.set(names[i]!, i);
   return {
-    tagger: new TwoPassTagger(index, dequantize(file.pass1), dequantize(file.pass2), new Gazetteer(file.gazetteer)),
+    tagger: new TwoPassTagger(index, dequantize(file.pass1), dequantize(file.pass2), new Gazetteer(file.gazetteer), file.info.pos === true),
     info: file.info,
   };
 }

@@ -25,6 +25,8 @@ export interface TrainOptions {
   /** Development documents, scored after each epoch when given (for choosing epochs; never trained on). */
   readonly dev?: readonly TrainDocument[];
   readonly log?: (message: string) => void;
+  /** Train with the tokens' part of speech (compromise coarse tags); otherwise token.pos is ignored. */
+  readonly usePos?: boolean;
 }
 
 export interface TrainedNer {
@@ -170,10 +172,11 @@ const concat = (a: Int32Array, b: Int32Array): Int32Array => {
 export function trainNer(docs: readonly TrainDocument[], opts: TrainOptions): TrainedNer {
   const log = opts.log ?? (() => undefined);
   const gaz = new Gazetteer(opts.gazetteer);
+  const usePos = opts.usePos ?? false;
   const t0 = Date.now();
   const dict = new FeatureDict();
   const tokensOf = (d: TrainDocument): FeatToken[][] => d.map((s) => [...s.tokens]);
-  const localRaw = docs.map((d) => localFeatures(tokensOf(d), gaz).map((s) => s.map((f) => dict.ids(f))));
+  const localRaw = docs.map((d) => localFeatures(tokensOf(d), gaz, usePos).map((s) => s.map((f) => dict.ids(f))));
   const gold = docs.map((d) => d.map((s) => Int32Array.from(s.tags, (t) => TAG_INDEX.get(t) ?? 0)));
   // Document-feature strings only ever come from these templates; intern them from jackknifed tags below.
   const minCount = opts.minCount ?? 1;
@@ -186,7 +189,7 @@ export function trainNer(docs: readonly TrainDocument[], opts: TrainOptions): Tr
   const all = docs.map((_, i) => i);
 
   const index = new Map<string, number>(names.map((n, i) => [n, i]));
-  const devLocal = opts.dev?.map((d) => localFeatures(tokensOf(d), gaz).map((s) => s.map((f) => featureIds(index, f))));
+  const devLocal = opts.dev?.map((d) => localFeatures(tokensOf(d), gaz, usePos).map((s) => s.map((f) => featureIds(index, f))));
   const devGold = opts.dev?.flatMap((d) => d.map((s) => [...s.tags]));
   const tagWith = (p: PassWeights, feats: Int32Array[]): string[] => Array.from(viterbi(emissions(p.w, feats), p.trans, feats.length), (y) => TAGS[y]!);
   const f1 = (pred: string[][]): string => (100 * scoreSpans(devGold!, pred).at(-1)!.f1).toFixed(2);
@@ -227,8 +230,8 @@ export function trainNer(docs: readonly TrainDocument[], opts: TrainOptions): Tr
   w1.set(pass1.w);
   const p1: PassWeights = { w: w1, trans: pass1.trans };
   return {
-    tagger: new TwoPassTagger(index, p1, pass2, gaz),
+    tagger: new TwoPassTagger(index, p1, pass2, gaz, usePos),
     features: allNames,
-    serialize: (info = {}) => serializeModel(allNames, p1, pass2, opts.gazetteer, { ...info, epochs1: opts.epochs1, epochs2: opts.epochs2, folds: opts.folds, seed: opts.seed }),
+    serialize: (info = {}) => serializeModel(allNames, p1, pass2, opts.gazetteer, { ...info, pos: usePos, epochs1: opts.epochs1, epochs2: opts.epochs2, folds: opts.folds, seed: opts.seed }),
   };
 }

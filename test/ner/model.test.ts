@@ -15,6 +15,14 @@ describe('loadNerModel', () => {
   it('loads the shipped model once per process', () => {
     expect(loadNerModel()).toBe(model);
   });
+  it('gives the same tags whether or not the caller passes part of speech (the model is trained without)', () => {
+    const words = 'The company said it won’t sell its Munich plant , Anna Weber told Reuters .'.split(' ');
+    const pos = ['Determiner', 'Noun', 'Verb', 'Pronoun', 'Verb', 'Verb', 'Pronoun', 'ProperNoun', 'Noun', 'Punctuation', 'ProperNoun', 'ProperNoun', 'Verb', 'ProperNoun', 'Punctuation'];
+    const plain = model.tagDocument([words.map((text) => ({ text }))]);
+    const tagged = model.tagDocument([words.map((text, i) => ({ text, pos: pos[i] }))]);
+    expect(tagged).toEqual(plain);
+    expect(plain[0]![5]).toBe('O');
+  });
   it('returns one tag per token for every sentence', () => {
     const doc = [toks('Officials met in Geneva .'), toks('No names .'), []];
     const tags = model.tagDocument(doc);
