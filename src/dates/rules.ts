@@ -634,9 +634,10 @@ const refs: Rule = {
   name: 'ref',
   re: rx(
     '(?<present>right\\s+now|just\\s+now|now|currently|presently|nowadays|these\\s+days|the\\s+moment|the\\s+present|present\\s+day|current)' +
-    // "in recent months", "in coming weeks", "the weeks ahead": an unspecified stretch, as TBAQ marks them (PXM, PXW).
-    '|(?<span>(?:the\\s+)?(?:most\\s+)?(?:recent|coming)\\s+(?<unit>days|weeks|months|years|decades)|the\\s+(?<unit2>years|days|weeks|months)\\s+ahead)' +
-    '|(?<past>(?:more\\s+|until\\s+|only\\s+|most\\s+)?recently|lately|the\\s+past|recent\\s+times|recent|once\\s+upon\\s+a\\s+time)' +
+    // "in recent months", "in coming weeks", "the weeks ahead": an unspecified stretch, as TBAQ marks them (PXM, PXW);
+    // "in recent years" stays PAST_REF, as TBAQ marks it (3 of 5 on the development part).
+    '|(?<span>(?:the\\s+)?(?:most\\s+)?(?:recent\\s+(?<unit>days|weeks|months)|coming\\s+(?<unit3>days|weeks|months|years))|the\\s+(?<unit2>years|days|weeks|months)\\s+ahead)' +
+    '|(?<past>(?:more\\s+|until\\s+|only\\s+|most\\s+)?recently|lately|the\\s+past|recent\\s+(?:times|years|decades)|recent|once\\s+upon\\s+a\\s+time)' +
     '|(?<future>the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+|immediate\\s+)?future)',
   ),
   accept(m, text) {
@@ -661,7 +662,7 @@ const refs: Rule = {
     const g = m.groups!;
     const w = m[0].toLowerCase();
     if (g['span']) {
-      const v = durationValue('X', unitOf(g['unit'] ?? g['unit2']!)!);
+      const v = durationValue('X', unitOf(g['unit'] ?? g['unit2'] ?? g['unit3']!)!);
       return v ? { type: 'DURATION', value: v } : null;
     }
     if (g['present']) return { type: 'DATE', value: 'PRESENT_REF', anchor: 'article' };
