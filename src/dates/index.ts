@@ -59,6 +59,7 @@ export function extractDates(text: string, ctx: DateContext): DateRef[] {
       quarterPrev: () => lastOf(points.filter((p) => p.focus && /^\d{4}-Q\d$/.test(p.value))),
       periodPrev: () => periods[periods.length - 1] ?? null,
     };
+    if (isTitle(text, c.start, c.end)) continue;
     const resolved = c.rule ? c.rule.resolve(c.match!, env) : resolveChrono(c.chrono!, env);
     if (!resolved || !isTimexValue(resolved.type, resolved.value)) continue;
     const record: DateRef = {
@@ -102,6 +103,15 @@ function isReportedQuarter(value: string, dct: Ymd, after: string): boolean {
   const ordinal = Number(m[1]) * 4 + Number(m[2]);
   const current = dct.y * 4 + Math.ceil(dct.m / 3);
   return ordinal < current || /^\s*,?\s*(?:ended|ending|that\s+ended|which\s+ended)\b/.test(after);
+}
+
+/** "ABC's "This Week"", "VOA Today", "USA Today": a capitalised unit inside a sentence names a programme or paper. */
+function isTitle(text: string, start: number, end: number): boolean {
+  const span = text.slice(start, end);
+  const sentenceStart = /(?:^|[.!?]["'\u201d]?\s+|\n\s*|["\u201c(]\s*)$/.test(text.slice(Math.max(0, start - 4), start));
+  if (/^(?:This|Last|Next) (?:Week|Month|Year)$/.test(span)) return true;
+  if (span === 'Today' && !sentenceStart && /[A-Z][A-Za-z]*\s+$/.test(text.slice(Math.max(0, start - 20), start))) return true;
+  return false;
 }
 
 function lastOf(points: readonly { index: number; value: string }[]): PrevPoint | null {

@@ -478,13 +478,15 @@ const ordinalQuarter: Rule = {
   name: 'quarter',
   re: rx(
     '(?:(?<the>the)\\s+)?(?:(?<y1>(?:19|20)\\d{2})\\s+)?(?:(?<rel>this|last|next)\\s+year[\'\\u2019]s\\s+)?(?:fiscal\\s+)?(?:(?<y2>(?:19|20)\\d{2})\\s+)?' +
-    '(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?<sep>[\\s-])(?<unit>quarter|half)' +
+    '(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|last(?=[\\s-]half\\s+of\\s+(?:fiscal\\s+)?(?:(?:19|20)\\d{2}|this\\s+year|last\\s+year|next\\s+year)))(?<sep>[\\s-])(?<unit>quarter|half)' +
     '(?:\\s+of\\s+(?:fiscal\\s+)?(?:(?<y3>(?:19|20)\\d{2})|(?<rel2>this|last|next)\\s+year|the\\s+year))?',
   ),
   resolve(m, env) {
     const g = m.groups!;
-    const ord = ORDINALS[g['ord']!.toLowerCase()]!;
     const half = g['unit']!.toLowerCase() === 'half';
+    // "the last half of 1989" is its second half; "the last quarter" is left to the context-quarter rule.
+    const ord = g['ord']!.toLowerCase() === 'last' ? 2 : ORDINALS[g['ord']!.toLowerCase()]!;
+    if (!ord) return null;
     if (half && ord > 2) return null;
     const yearText = g['y1'] ?? g['y2'] ?? g['y3'];
     const rel = g['rel'] ?? g['rel2'];
@@ -647,7 +649,7 @@ const refs: Rule = {
     const before = wordBefore(text, m.index);
     if (w === 'the moment') return before === 'at' || before === 'for';
     if (w === 'the present') return before === 'at' || before === 'until' || before === 'to';
-    if (w === 'current') return !['account', 'accounts', 'affairs', 'events', 'quarter', 'period', 'year', 'month', 'week'].includes(after)
+    if (w === 'current') return !['account', 'accounts', 'affairs', 'events', 'quarter', 'period', 'year', 'month', 'week', 'fiscal', 'calendar'].includes(after)
       && /^\s+[a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3));
     if (w === 'recent') return !['years', 'days', 'weeks', 'months'].includes(after) && /^\s+[a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3));
     if (w === 'the past') {
@@ -820,7 +822,7 @@ const weekOf: Rule = {
 const theYear: Rule = {
   // "the year", "the full year", "the fiscal year" -> DATE of the story's year; "the year ended June 30" -> P1Y
   name: 'the-year',
-  re: rx('the\\s+(?:(?<full>full|whole|entire|current|fiscal|calendar)\\s+)?(?<unit>year|month|week)'),
+  re: rx('the\\s+(?:(?<full>full|whole|entire|current|latest|fiscal|calendar)\\s+(?:(?:fiscal|calendar)\\s+)?)?(?<unit>year|month|week)'),
   accept(m, text) {
     const before = wordBefore(text, m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);

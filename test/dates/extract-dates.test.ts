@@ -34,6 +34,15 @@ const FINDS: Row[] = [
   { text: 'The blast occurred at 10 p.m. Wednesday, police said.', expr: '10 p.m. Wednesday', type: 'TIME', value: '2020-05-20T22:00' },
   { text: 'The war began on March 3. Two days later, the capital fell.', expr: 'Two days later', type: 'DATE', value: '2020-03-05' },
   { text: 'Summer ends in the summer of 2021.', expr: 'the summer of 2021', type: 'DATE', value: '2021-SU' },
+  { text: 'The group could arrive as soon as Tuesday, officials said.', expr: 'Tuesday', type: 'DATE', value: '2020-05-26' },
+  { text: 'The talks are to resume Thursday, a diplomat said.', expr: 'Thursday', type: 'DATE', value: '2020-05-28' },
+  { text: 'The court ruled against him and set Friday as the deadline.', expr: 'Friday', type: 'DATE', value: '2020-05-22' },
+  { text: 'He will leave at dawn (4 a.m. EDT Thursday), the minister said.', expr: '4 a.m. EDT Thursday', type: 'TIME', value: '2020-05-28T04:00' },
+  { text: 'Lawyers would look for ways to get around Friday\'s ruling.', expr: 'Friday', type: 'DATE', value: '2020-05-22' },
+  { text: 'Sales should recover in the last half of 2020.', expr: 'the last half of 2020', type: 'DATE', value: '2020-H2' },
+  { text: 'It expects higher sales in the current fiscal year.', expr: 'the current fiscal year', type: 'DATE', value: '2020' },
+  { text: 'Officials voiced concern in recent months about the plan.', expr: 'recent months', type: 'DURATION', value: 'PXM' },
+  { text: 'Rates are expected to fall in coming weeks.', expr: 'coming weeks', type: 'DURATION', value: 'PXW' },
 ];
 
 describe('extractDates finds and normalises', () => {
@@ -57,6 +66,26 @@ describe('extractDates finds and normalises', () => {
     expect(got[0]!.value).toBe('2020-03-03');
   });
 
+  it('compares "a year earlier" with the period just named in earnings copy', () => {
+    const text = 'Acme said net rose in the third quarter. Net was $5 million, compared with $4 million a year earlier. ' +
+      'For the nine months, net was $9 million, up from $7 million a year earlier. The year-ago quarter included a gain.';
+    const got = extractDates(text, { articleDate: '1989-10-26' });
+    expect(got.map((d) => [d.text, d.value])).toEqual([
+      ['the third quarter', '1989-Q3'], ['a year earlier', '1988-Q3'], ['the nine months', 'P9M'], ['a year earlier', '1988'],
+      ['The year-ago quarter', '1988-Q3'],
+    ]);
+  });
+
+  it('keeps the reported quarter when a derived or coming quarter is named', () => {
+    const text = 'Net fell in the third quarter from the year-earlier quarter. It expects a fourth-quarter charge. ' +
+      'Sales in the latest quarter rose, and the quarter ended strongly.';
+    const got = extractDates(text, { articleDate: '1989-11-02' });
+    expect(got.map((d) => [d.text, d.value])).toEqual([
+      ['the third quarter', '1989-Q3'], ['the year-earlier quarter', '1988-Q3'], ['fourth-quarter', '1989-Q4'],
+      ['the latest quarter', '1989-Q3'], ['the quarter', '1989-Q3'],
+    ]);
+  });
+
   it('returns nothing for an invalid article date', () => {
     expect(extractDates('Friday', { articleDate: '2020-13-45' })).toEqual([]);
   });
@@ -77,6 +106,9 @@ const NOTHING = [
   'They may well agree.',
   'A second round of talks is planned by the union.'.replace(' is planned by the union', ''),
   'The fall of the Berlin Wall changed Europe.',
+  'Mr. Reupke, 52 years old, will retire.',
+  'Baker said on ABC\'s "This Week" program that talks were possible.',
+  'The story ran in USA Today and elsewhere.',
 ];
 
 describe('extractDates finds nothing in', () => {
