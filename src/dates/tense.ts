@@ -62,6 +62,7 @@ function cuesIn(text: string, from: number, to: number, skipStart: number, skipE
     const end = start + m[0].length;
     if (start < skipEnd && end > skipStart) continue;
     if (phraseSpans.some(([a, b]) => start >= a && end <= b)) continue;
+    if (/^next$/i.test(m[0]) && /^\s+to\b/i.test(text.slice(end, end + 4))) continue; // "next to the embassy"
     const tense = cueOf(m[0]);
     if (tense) out.push({ start, end, tense });
   }

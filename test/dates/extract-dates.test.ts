@@ -145,6 +145,8 @@ describe('tense cues', () => {
     expect(at('The ministry announced Friday that it would act.', 'Friday')).toBe('PAST');
     expect(at('Officials will meet Friday, he said.', 'Friday')).toBe('FUTURE');
     expect(at('Friday.', 'Friday')).toBe('NONE');
+    expect(at('Dozens were wounded in the blast next to the embassy on Friday.', 'Friday')).toBe('PAST');
+    expect(at('They could come as soon as Friday.', 'Friday')).toBe('FUTURE');
   });
 });
 
