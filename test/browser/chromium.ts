@@ -1,4 +1,5 @@
 // Debian's Chromium driven by playwright-core for the real-browser tests; never downloads a browser.
+/// <reference lib="dom" />
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';

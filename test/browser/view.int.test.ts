@@ -1,4 +1,5 @@
 // newsgraph view in a real browser: the generated file opens offline in Chromium, draws the expected network,
+/// <reference lib="dom" />
 // shows the evidence on hover, and its filters change both cytoscape's model and the picture.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
