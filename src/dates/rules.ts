@@ -557,12 +557,14 @@ const year: Rule = {
   name: 'year',
   re: rx(
     '(?:(?<mod>early|mid|late|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of|the\\s+middle\\s+of|the\\s+year|the\\s+spring\\s+of|the\\s+summer\\s+of|the\\s+fall\\s+of|the\\s+winter\\s+of)[\\s-]+)?' +
-    '(?:(?<fiscal>fiscal)\\s+(?:year\\s+)?)?(?<y>(?:19|20)\\d{2})(?![.,:/]\\d|-\\d|\\s*(?:%|percent))',
+    '(?:(?<fiscal>fiscal)\\s+(?:year\\s+)?)?(?<y>(?:1[5-9]|20)\\d{2})(?![.,:/]\\d|-\\d|\\s*(?:%|percent))',
   ),
   accept(m, text) {
     const g = m.groups!;
     if (g['mod'] || g['fiscal']) return true;
     const before = wordBefore(text, m.index);
+    // "in 1898": a year before 1900 only after a word that introduces a time, not as a count.
+    if (Number(g['y']) < 1900 && !['in', 'since', 'until', 'by', 'from', 'before', 'after', 'between'].includes(before)) return false;
     const after = wordAfter(text, m.index + m[0].length);
     if (/[$£€#]$/.test(before) || /\d[.,]?$/.test(before)) return false;
     if (COUNT_NOUNS.has(after)) return false;

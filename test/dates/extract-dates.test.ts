@@ -43,6 +43,7 @@ const FINDS: Row[] = [
   { text: 'It expects higher sales in the current fiscal year.', expr: 'the current fiscal year', type: 'DATE', value: '2020' },
   { text: 'Officials voiced concern in recent months about the plan.', expr: 'recent months', type: 'DURATION', value: 'PXM' },
   { text: 'Rates are expected to fall in coming weeks.', expr: 'coming weeks', type: 'DURATION', value: 'PXW' },
+  { text: 'Marti fought for independence from Spain in 1898.', expr: '1898', type: 'DATE', value: '1898' },
 ];
 
 describe('extractDates finds and normalises', () => {
@@ -109,6 +110,8 @@ const NOTHING = [
   'Mr. Reupke, 52 years old, will retire.',
   'Baker said on ABC\'s "This Week" program that talks were possible.',
   'The story ran in USA Today and elsewhere.',
+  'He paid 1850 pounds for the horse.',
+  'A crowd of 1850 gathered outside.',
 ];
 
 describe('extractDates finds nothing in', () => {
