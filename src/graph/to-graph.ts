@@ -142,6 +142,7 @@ export function toGraph(article: Article, record: ExtractionRecord, extractorVer
       }
     }
   }
+  for (const link of actorLinkRows(record)) relationships.push({ ...link, props: {} });
   return { articleId: article.id, contentHash: hash, nodes, relationships };
 }
 

@@ -13,7 +13,8 @@ export type RelType =
   | 'THREATENED'
   | 'REJECTED'
   | 'AGREED_WITH'
-  | 'RETALIATED_AGAINST';
+  | 'RETALIATED_AGAINST'
+  | ActorLinkType;
 
 export type Scalar = string | number | boolean | null;
 export type PropValue = Scalar | readonly string[] | readonly number[];
@@ -57,14 +58,17 @@ export const REL_PROPS: Readonly<Record<RelType, Readonly<Record<string, PropTyp
   REJECTED: { event: 'string', date: 'string', charge: 'string' },
   AGREED_WITH: { event: 'string', date: 'string', charge: 'string' },
   RETALIATED_AGAINST: { event: 'string', date: 'string', charge: 'string' },
+  AFFILIATED_WITH: {},
+  SPOKESPERSON_FOR: {},
+  HEADED_BY: {},
+  POSSIBLY_SAME_AS: {},
 };
 
 /**
  * Actor-to-actor links from resolution (issue 5), FROM any entity label TO any entity label, no properties:
  * Zhao Lijian SPOKESPERSON_FOR the foreign ministry, a ministry AFFILIATED_WITH China, the Trump administration
- * HEADED_BY Donald Trump, a bare surname POSSIBLY_SAME_AS each full name it may stand for. Kept out of REL_PROPS
- * until both stores create tables for them (the embedded schema needs their FROM/TO pairs); `actorLinkRows`
- * in to-graph.ts builds the rows.
+ * HEADED_BY Donald Trump, a bare surname POSSIBLY_SAME_AS each full name it may stand for. `actorLinkRows`
+ * in to-graph.ts builds the rows; MERGE keeps one edge per pair, whatever number of articles state it.
  */
 export type ActorLinkType = 'AFFILIATED_WITH' | 'SPOKESPERSON_FOR' | 'HEADED_BY' | 'POSSIBLY_SAME_AS';
 export const ACTOR_LINK_TYPES: readonly ActorLinkType[] = ['AFFILIATED_WITH', 'SPOKESPERSON_FOR', 'HEADED_BY', 'POSSIBLY_SAME_AS'];

@@ -49,6 +49,18 @@ describe('toGraph', () => {
     for (const r of rows.relationships) expect(Object.keys(r.props).sort()).toEqual(Object.keys(REL_PROPS[r.type]).sort());
   });
 
+  it('writes actor links (spokesperson, affiliation) as relationships between entity nodes, once per pair', () => {
+    const linked: ExtractionRecord = {
+      ...record,
+      entities: [
+        { ...record.entities[0]! },
+        { ...record.entities[1]!, relations: [{ type: 'AFFILIATED_WITH', entity: 'e1' }, { type: 'AFFILIATED_WITH', entity: 'e1' }, { type: 'HEADED_BY', entity: 'e2' }] },
+      ],
+    };
+    const links = toGraph(article, linked, 'v1').relationships.filter((r) => r.type === 'AFFILIATED_WITH' || r.type === 'HEADED_BY');
+    expect(links.map((r) => `${r.type} ${r.from.key}->${r.to.key}`)).toEqual(['AFFILIATED_WITH ORG:acme corp->LOC:ruritania']);
+  });
+
   it('hashes text, date and extractor version', () => {
     expect(contentHash(article, 'v1')).toBe(rows.contentHash);
     expect(contentHash(article, 'v2')).not.toBe(rows.contentHash);

@@ -1,5 +1,5 @@
 // The embedded store's tables: one NODE TABLE per primary label, one REL TABLE per type with its FROM/TO pairs.
-import { DIRECT_EDGE, ENTITY_LABELS, NODE_KEY, NODE_PROPS, REL_PROPS, type NodeLabel, type PropType, type RelType } from '../../graph/types.js';
+import { ACTOR_LINK_TYPES, DIRECT_EDGE, ENTITY_LABELS, NODE_KEY, NODE_PROPS, REL_PROPS, type NodeLabel, type PropType, type RelType } from '../../graph/types.js';
 import { FLOAT_PROPS, q } from '../load-article.js';
 
 /** FROM/TO pairs of each relationship type. */
@@ -12,7 +12,7 @@ export const REL_ENDPOINTS: Readonly<Record<RelType, readonly (readonly [NodeLab
     REPORTED_IN: [['Event', 'Article']],
     MENTIONS: toEntities('Article'),
   };
-  for (const type of Object.values(DIRECT_EDGE)) out[type] = entityPairs;
+  for (const type of [...Object.values(DIRECT_EDGE), ...ACTOR_LINK_TYPES]) out[type] = entityPairs;
   return out as Record<RelType, [NodeLabel, NodeLabel][]>;
 })();
 
