@@ -11,7 +11,10 @@ export interface Neo4jEnv {
 export function testNeo4jEnv(env: NodeJS.ProcessEnv = process.env): Neo4jEnv {
   const uri = env.NEO4J_URI;
   if (uri === undefined || uri === '') {
-    throw new Error('NEO4J_URI is not set: run integration tests through jest, whose global setup (test/setup/global-setup.ts) starts the test Neo4j and sets it.');
+    throw new Error(
+      'NEO4J_URI is not set: run integration tests through jest, whose global setup (test/setup/global-setup.ts) starts ' +
+        'the test Neo4j and sets it when the run includes a *.int.test.ts file that mentions neo4j.',
+    );
   }
   return { uri, user: env.NEO4J_USER ?? 'neo4j', password: env.NEO4J_PASSWORD ?? '' };
 }

@@ -1,13 +1,13 @@
 // jest global setup: starts the test Neo4j (test/neo4j/server.ts) unless NEO4J_URI names a server, and exports
 // NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD (and NEO4J_TEST_RUN_DIR for attachTestNeo4j) to the tests.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 import type { TestNeo4j } from '../neo4j/server.js';
 
 /** The part of jest's GlobalConfig this file reads. */
-interface JestGlobalConfig {
+export interface JestGlobalConfig {
   readonly rootDir: string;
   readonly testPathPatterns?: { readonly patterns?: readonly string[] };
   readonly onlyChanged?: boolean;
@@ -26,7 +26,7 @@ export default async function globalSetup(globalConfig: JestGlobalConfig): Promi
     process.stderr.write(`\nintegration tests use the Neo4j at NEO4J_URI=${process.env.NEO4J_URI}\n`);
     return;
   }
-  if (!runsIntegrationTests(globalConfig)) return;
+  if (!runsNeo4jTests(globalConfig)) return;
   const t0 = Date.now();
   // jest transpiles this file but leaves its imports to Node, which can't map server.js to server.ts: tsx does.
   const launcher = (await tsImport(pathToFileURL(join(globalConfig.rootDir, 'test', 'neo4j', 'server.ts')).href, pathToFileURL(globalConfig.rootDir).href)) as typeof import('../neo4j/server.js');
@@ -40,25 +40,25 @@ export default async function globalSetup(globalConfig: JestGlobalConfig): Promi
 }
 
 /**
- * False only when path patterns were given and none matches a *.int.test.ts file (e.g. `jest test/graph`), so
- * unit-test runs don't pay for a JVM. Jest matches each pattern as a case-insensitive regex on the path relative
- * to rootDir (or the absolute path, for an absolute pattern); this does the same.
+ * False only when path patterns were given and no *.int.test.ts file they match mentions Neo4j (e.g.
+ * `jest test/graph` or `jest test/store/embedded`), so such runs don't pay for a JVM. A whole run always starts it.
+ * Jest matches each pattern as a case-insensitive regex on the path relative to rootDir (or the absolute path, for
+ * an absolute pattern); this does the same.
  */
-function runsIntegrationTests(config: JestGlobalConfig): boolean {
+export function runsNeo4jTests(config: JestGlobalConfig): boolean {
   const patterns = config.testPathPatterns?.patterns ?? [];
   if (patterns.length === 0 || config.onlyChanged === true || config.findRelatedTests === true || config.watch === true || config.watchAll === true) {
     return true;
   }
-  const files = intTestFiles(config.rootDir);
-  return patterns.some((p) => {
-    let re: RegExp;
-    try {
-      re = new RegExp(p.replace(/^\.\//, '^'), 'i');
-    } catch {
-      return true;
-    }
-    return files.some((f) => re.test(p.startsWith('/') ? f : relative(config.rootDir, f)));
-  });
+  const matches = (file: string): boolean =>
+    patterns.some((p) => {
+      try {
+        return new RegExp(p.replace(/^\.\//, '^'), 'i').test(p.startsWith('/') ? file : relative(config.rootDir, file));
+      } catch {
+        return true;
+      }
+    });
+  return intTestFiles(join(config.rootDir, 'test')).some((file) => matches(file) && /neo4j/i.test(readFileSync(file, 'utf8')));
 }
 
 function intTestFiles(dir: string): string[] {
