@@ -1,6 +1,7 @@
 // Doc -> the public extraction record (what `newsgraph extract` prints and scorers read).
 import type { Doc, ExtractionRecord } from '../model/types.js';
 
+/** Version of schema/extraction.schema.json that every record states in `schemaVersion`. */
 export const SCHEMA_VERSION = 1;
 
 export function toRecord(doc: Doc): ExtractionRecord {
