@@ -10,7 +10,7 @@ import { articleFromText } from '../src/input/read-inputs.js';
 import type { Entity, Event, ExtractionRecord } from '../src/model/types.js';
 
 interface GoldEntity { name: string; class: string; aliases?: string[]; mentions?: string[] }
-interface GoldEvent { type: string; source: string[]; targets: string[]; date?: string | null; charge?: string; trigger?: string; modality?: string }
+interface GoldEvent { type: string; source: string[]; targets: string[]; date?: string | null; charge?: string; trigger?: string; modality?: string; sentence?: string }
 interface GoldDate { text: string; value: string }
 interface Gold { entities: GoldEntity[]; events: GoldEvent[]; nonFactual?: GoldEvent[]; dates: GoldDate[] }
 
@@ -97,8 +97,8 @@ export function scoreArticle(record: ExtractionRecord, gold: Gold): { tallies: R
   const eventDates: Tally = { tp: dated, pred: ev.pairs.length, gold: ev.pairs.length };
   const dates = matchKeys(record.dates.map((d) => `${d.text}|${d.value}`), gold.dates.map((d) => `${d.text}|${d.value}`));
   const show = (ids: readonly string[]): string => ids.map((id) => record.entities.find((e) => e.id === id)?.name ?? id).join('+');
-  for (const g of gold.events) if (!ev.pairs.some(([, x]) => x === g)) misses.push(`  missed ${g.type} ${g.source.join('+')} -> ${g.targets.join('+')} (${g.trigger ?? ''})`);
-  for (const p of record.events) if (!ev.pairs.some(([x]) => x === p)) misses.push(`  extra  ${p.type} ${show(p.source)} -> ${show(p.targets)} (${p.trigger})`);
+  for (const g of gold.events) if (!ev.pairs.some(([, x]) => x === g)) misses.push(`  missed ${g.type} ${g.source.join('+')} -> ${g.targets.join('+')} (${g.trigger ?? ''})${g.sentence ? `\n         « ${g.sentence} »` : ''}`);
+  for (const p of record.events) if (!ev.pairs.some(([x]) => x === p)) misses.push(`  extra  ${p.type} ${show(p.source)} -> ${show(p.targets)} (${p.trigger}) « ${p.evidence.text.slice(0, 120)} »`);
   for (const [p, g] of ev.pairs) if ((p.date ?? null) !== (g.date ?? null)) misses.push(`  date   ${p.type} ${show(p.source)} -> ${show(p.targets)}: ${p.date ?? 'null'} vs gold ${g.date ?? 'null'}`);
   return { tallies: { entities, events: ev.t, eventDates, nonFactual: nf.t, dates }, misses };
 }

@@ -65,7 +65,9 @@ export function actorsIn(doc: Doc, sentenceIndex: number): ActorSpan[] {
       if (m.start < sentence.start || m.end > sentence.end) continue;
       // A nationality tagged MISC ("Chinese imports") acts for its country when the article names it.
       const country = e.class === 'MISC' && !e.group ? entityForDemonym(m.text, doc.entities) : undefined;
-      raw.push({ start: m.start, end: m.end, entity: country?.id ?? e.id, demonym: country !== undefined });
+      // "One company … is accused", once the article names that company, is that company.
+      const one = e.group && /^(?:one|a|an)\s/iu.test(e.name) && e.members?.length === 1 ? e.members[0] : undefined;
+      raw.push({ start: m.start, end: m.end, entity: country?.id ?? one ?? e.id, demonym: country !== undefined });
     }
   }
   for (const r of doc.references) if (r.start >= sentence.start && r.end <= sentence.end) raw.push({ start: r.start, end: r.end, entity: r.entity, demonym: false });

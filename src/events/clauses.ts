@@ -172,6 +172,9 @@ export interface Subject {
  * Crosses into the previous clause when the verb's clause opens with a relative or coordinator and holds no actor.
  */
 export function subjectBefore(view: SentenceView, v: number, exclude: ReadonlySet<string> = new Set()): Subject {
+  // "Kaluga Group, which employs … in Kaluga and Nizhny Novgorod, denied": the subject precedes the parenthetical.
+  const parenthetical = subjectBeforeParenthetical(view, v, exclude);
+  if (parenthetical) return parenthetical;
   let c = view.clause[v] ?? 0;
   let to = v;
   for (;;) {
@@ -211,4 +214,18 @@ function pickSubject(view: SentenceView, from: number, to: number, exclude: Read
     k = prev.first - 1;
   }
   return { actors: group };
+}
+
+/** An actor right before ", … ," that ends just before the verb at `v` (apposition or relative clause). */
+function subjectBeforeParenthetical(view: SentenceView, v: number, exclude: ReadonlySet<string>): Subject | undefined {
+  let k = v - 1;
+  while (k >= 0 && (view.toks[k]!.pos === 'Adverb' || view.lower[k] === 'also')) k -= 1;
+  if (view.lower[k] !== ',' || view.quoted[k]) return undefined;
+  for (let p = k - 1; p > 0; p -= 1) {
+    if (view.quoted[p]) return undefined;
+    if (view.lower[p] !== ',') continue;
+    const a = view.actors.find((x) => x.last === p && !exclude.has(x.entity) && !x.demonym);
+    if (a && !a.possessive) return { actors: [a] };
+  }
+  return undefined;
 }

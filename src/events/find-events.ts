@@ -37,6 +37,10 @@ const LIGHT_FORMS: Readonly<Record<string, ReadonlySet<string>>> = Object.fromEn
   Object.entries(LIGHT_VERBS).map(([type, lemmas]) => [type, new Set(lemmas.flatMap((l) => verbForms(l, l === 'put' ? [] : l === 'strike' ? ['struck'] : [])))]),
 );
 /** Light verbs whose direct object is the party hit ("added X to the entity list", "hit X with tariffs"). */
+/** Acts that a REJECT answers. */
+const CHARGING: ReadonlySet<EventType> = new Set(['ACCUSE', 'CRITICIZE', 'SANCTION', 'DEMAND']);
+const OBJECT_PRONOUNS: ReadonlySet<string> = new Set(['them', 'it', 'him', 'her']);
+const RELATIVES: ReadonlySet<string> = new Set(['which', 'who', 'whom', 'that']);
 const OBJECT_TARGET_VERBS: ReadonlySet<string> = new Set(['add', 'hit', 'slap', 'put', 'place'].flatMap((l) => verbForms(l)));
 
 interface Speaker {
@@ -66,12 +70,33 @@ export function findEvents(doc: Doc): FoundEvent[] {
   const resolvePronoun = (p: string | undefined, speaker?: Speaker): string[] => {
     if (!p) return [];
     if (p === 'we') return speaker ? orgsOf(speaker.ids) : lastOther;
+    // "OFAC said it had blocked …", "the company said they would appeal": the speaking organisation.
+    if ((p === 'it' || p === 'they') && speaker) {
+      const orgs = speaker.ids.filter((id) => classOf(id) !== 'PER');
+      if (orgs.length > 0) return orgs.slice(0, 1);
+    }
     if (p === 'he' || p === 'she') return lastPerson;
     return lastOther;
   };
   const orgsOf = (ids: readonly string[]): string[] => {
     const orgs = ids.filter((id) => classOf(id) !== 'PER');
     return orgs.length > 0 ? orgs : [...ids];
+  };
+
+  /** An actor with the groups it belongs to and the organisations and country it speaks for. */
+  const selfOf = (ids: readonly string[]): Set<string> => {
+    const self = new Set(ids);
+    for (const id of ids) {
+      for (const r of byId.get(id)?.relations ?? []) if (r.type === 'SPOKESPERSON_FOR' || r.type === 'AFFILIATED_WITH') self.add(r.entity);
+      for (const e of doc.entities) if (e.group && e.members?.includes(id)) self.add(e.id);
+    }
+    return self;
+  };
+  /** The country an organisation belongs to: a charge by the Commerce Department is also one by the United States. */
+  const countryOf = (id: string): string[] => {
+    const e = byId.get(id);
+    if (!e || e.class !== 'ORG' || e.subtype === 'company') return [];
+    return (e.relations ?? []).filter((r) => r.type === 'AFFILIATED_WITH' && byId.get(r.entity)?.class === 'LOC').map((r) => r.entity);
   };
 
   doc.sentences.forEach((sentence, si) => {
@@ -131,7 +156,7 @@ export function findEvents(doc: Doc): FoundEvent[] {
         const particleEnd = matchParticle(view, i, act);
         if (particleEnd < 0) continue;
         for (let k = i; k < particleEnd; k += 1) used.add(k);
-        const ev = readAct(view, text, i, particleEnd, act, speaker, inReport(i), { resolvePronoun, lastSanctioner, ...(previous ? { previous } : {}), recent });
+        const ev = readAct(view, text, i, particleEnd, act, speaker, inReport(i), { resolvePronoun, lastSanctioner, ...(previous ? { previous } : {}), recent, sentenceEvents: found });
         if (ev) {
           for (const e of ev.events) emit(e);
           if (ev.chargeRange) chargeRanges.push(ev.chargeRange);
@@ -141,7 +166,7 @@ export function findEvents(doc: Doc): FoundEvent[] {
       const nominal = multi ? { types: multi.types, len: multi.words.length } : entries.find((e) => e.kind === 'nominal') ? { types: entries.find((e) => e.kind === 'nominal')!.types, len: 1 } : undefined;
       if (nominal) {
         for (let k = i; k < i + nominal.len; k += 1) used.add(k);
-        const ev = readNominal(view, text, i, i + nominal.len, nominal.types[0]!, speaker, { resolvePronoun, lastSanctioner, ...(previous ? { previous } : {}), recent }, used);
+        const ev = readNominal(view, text, i, i + nominal.len, nominal.types[0]!, speaker, { resolvePronoun, lastSanctioner, ...(previous ? { previous } : {}), recent, sentenceEvents: found }, used);
         if (ev) {
           emit(ev);
           if (ev.type === 'SANCTION' && !ev.modality) lastSanctioner = [...ev.source];
@@ -191,6 +216,15 @@ export function findEvents(doc: Doc): FoundEvent[] {
       const measure = found.find((m) => m.type === 'SANCTION' && m.triggerStart > f.triggerStart && m.source.length > 0);
       if (measure) found[k] = { ...f, targets: measure.source.filter((id) => !f.source.includes(id)) };
     }
+    // "Tianrui rejected the accusation", "Shenhai denied that it had dumped pipes": against whoever last accused,
+    // criticised or sanctioned the rejecting party (or a group it belongs to, or its country), else the last accuser.
+    for (const [k, f] of found.entries()) {
+      if (f.type !== 'REJECT' || f.targets.length > 0 || f.source.length === 0) continue;
+      const self = selfOf(f.source);
+      const prior = [...out, ...found.slice(0, k)].filter((p) => !p.modality && !p.source.some((id) => self.has(id))).reverse();
+      const hit = prior.find((p) => CHARGING.has(p.type) && p.targets.some((id) => self.has(id))) ?? prior.find((p) => p.type === 'ACCUSE' || p.type === 'SANCTION');
+      if (hit) found[k] = { ...f, targets: unique([...hit.source, ...hit.source.flatMap(countryOf)]).filter((id) => !self.has(id)) };
+    }
     // "whether it will retaliate": against whoever imposed the measure in question.
     for (const [k, f] of found.entries()) {
       if (f.type === 'RETALIATE' && f.targets.length === 0) found[k] = { ...f, targets: lastSanctioner.filter((id) => !f.source.includes(id)) };
@@ -229,6 +263,8 @@ interface Discourse {
   previous?: Speaker;
   /** Countries and other non-person actors, most recent first. */
   recent: readonly string[];
+  /** Events found so far in the current sentence. */
+  sentenceEvents: readonly FoundEvent[];
 }
 
 type Emitted = Omit<FoundEvent, 'sentence' | 'clauses'> & { at: number; anchor?: number };
@@ -270,7 +306,7 @@ function readAct(
   if (passiveAux) {
     const subj = subjectBefore(view, k);
     targets = subj.actors.map((a) => a.entity);
-    if (targets.length === 0) targets = discourse.resolvePronoun(subj.pronoun, speaker);
+    if (targets.length === 0) targets = discourse.resolvePronoun(subj.pronoun, reported ? speaker : undefined);
     const by = indexOfWord(view, ['by'], after, clauseEnd);
     const agents = by >= 0 ? objectsAfter(view, by + 1, clauseEnd) : [];
     if (agents.length > 0) source = agents.map((a) => a.entity);
@@ -283,14 +319,29 @@ function readAct(
       confidence = 0.6;
     } else source = [];
   } else {
-    const subj = subjectBefore(view, i);
-    source = subj.actors.map((a) => a.entity);
-    if (source.length === 0 && subj.pronoun) source = discourse.resolvePronoun(subj.pronoun, speaker);
+    // ", accusing them of …", ", retaliating against …": a participle adjunct shares the main act's subject.
+    const main = view.lower[i - 1] === ',' && tok.tags.includes('Gerund') ? discourse.sentenceEvents.filter((e) => (!e.modality || e.announced) && !e.descriptive).at(-1) : undefined;
+    const subj = main ? { actors: [] } : subjectBefore(view, i);
+    source = main ? [...main.source] : subj.actors.map((a) => a.entity);
+    if (source.length === 0 && subj.pronoun) source = discourse.resolvePronoun(subj.pronoun, reported ? speaker : undefined);
     if (source.length === 0 && reported && speaker) source = [...speaker.ids];
     if (subj.pronoun === 'we' && speaker) confidence = 0.75;
     const objs = type === 'SANCTION' ? measureTargets(view, after, clauseEnd, true) : objectsAfter(view, after, clauseEnd);
     targets = objs.map((a) => a.entity);
     objEnd = objs.length > 0 ? objs.at(-1)!.last : after;
+    if (targets.length === 0 && OBJECT_PRONOUNS.has(view.lower[after] ?? '')) {
+      // "accusing them of …": the main act's targets; otherwise the party last named.
+      targets = main ? [...main.targets] : discourse.resolvePronoun(view.lower[after] === 'them' ? 'they' : 'it');
+      objEnd = after + 1;
+    }
+    // "Kaluga Group, which it accused of …": the relative pronoun's antecedent is the object.
+    const opener = clauseStart(view, i);
+    if (targets.length === 0 && RELATIVES.has(view.lower[opener] ?? '') && opener < i - 1) {
+      let a = opener - 1;
+      if (view.lower[a] === ',') a -= 1;
+      const antecedent = view.actors.find((x) => x.last === a + 1 && !x.demonym);
+      if (antecedent && !source.includes(antecedent.entity)) targets = [antecedent.entity];
+    }
     if (targets.length === 0 && (type === 'THREATEN' || type === 'RETALIATE' || type === 'AGREE')) {
       targets = measureTargets(view, after, clauseEnd, false).map((a) => a.entity);
       if (targets.length === 0 && (type === 'THREATEN')) {

@@ -11,6 +11,7 @@ import { resolveMetonymy } from './stages/resolve-metonymy.js';
 import { resolveEntities } from './stages/resolve-entities.js';
 import { linkReferences } from './stages/link-references.js';
 import { linkAffiliations } from './stages/link-affiliations.js';
+import { extractGroups } from './stages/extract-groups.js';
 import { extractEvents } from './stages/extract-events.js';
 
 export const DEFAULT_STAGES = [
@@ -25,6 +26,7 @@ export const DEFAULT_STAGES = [
   resolveEntities, // clusters mentions into actors before events refer to them by id
   linkReferences, // "the company" needs actors with subtypes to point at
   linkAffiliations, // reads references ("a ministry spokesman") and actors
+  extractGroups, // after named actors and references: members are named entities, and "the companies" is only a group's when no entity took it
   extractEvents, // needs actors for source/targets and dates for the event's date
 ] as const;
 
