@@ -53,18 +53,62 @@ export function tokenize(text: string): Tokenized {
   const sentences: Sentence[] = [];
   const tokens: Token[] = [];
   if (text.trim() === '') return { sentences, tokens };
-  const json = nlp(text).json({ offset: true, terms: { offset: true } }) as CSentence[];
-  for (const s of json) {
-    const sentenceIndex = sentences.length;
-    const tokenStart = tokens.length;
-    const terms = mergeHyphenated(s.terms, text);
-    for (const term of terms) pushTerm(term, text, sentenceIndex, tokens);
-    if (tokens.length === tokenStart) continue;
-    const start = tokens[tokenStart]!.start;
-    const end = tokens[tokens.length - 1]!.end;
-    sentences.push({ start, end, text: text.slice(start, end), tokenStart, tokenEnd: tokens.length });
+  for (const [from, to] of pieces(text)) {
+    const json = nlp(text.slice(from, to)).json({ offset: true, terms: { offset: true } }) as CSentence[];
+    for (const s of json) {
+      const sentenceIndex = sentences.length;
+      const tokenStart = tokens.length;
+      const terms = mergeHyphenated(
+        s.terms.map((t) => ({ ...t, offset: { start: t.offset.start + from, length: t.offset.length } })),
+        text,
+      );
+      for (const term of terms) pushTerm(term, text, sentenceIndex, tokens);
+      if (tokens.length === tokenStart) continue;
+      const start = tokens[tokenStart]!.start;
+      const end = tokens[tokens.length - 1]!.end;
+      sentences.push({ start, end, text: text.slice(start, end), tokenStart, tokenEnd: tokens.length });
+    }
   }
   return { sentences, tokens };
+}
+
+/** Longest text handed to compromise at once: its tagger slows down quadratically past ~2,000 words in one sentence. */
+export const MAX_PIECE_CHARS = 10_000;
+const PARAGRAPH_BREAK = /\n[ \t]*\n/gu;
+const SENTENCE_END = /[.!?]["'”’)\]]*\s/gu;
+
+/**
+ * Cuts text into pieces of at most MAX_PIECE_CHARS for compromise: at the last paragraph break, else the last
+ * sentence end, else the last space in the second half of the window. Texts up to the limit are one piece, so
+ * ordinary articles tokenize exactly as before; a 10,000-word sentence becomes several sentences in linear time.
+ * @example pieces('a'.repeat(10)) // [[0, 10]]
+ */
+export function pieces(text: string, max = MAX_PIECE_CHARS): [number, number][] {
+  const out: [number, number][] = [];
+  let from = 0;
+  while (text.length - from > max) {
+    const window = text.slice(from, from + max);
+    const half = Math.floor(max / 2);
+    let cut = lastMatchEnd(window, PARAGRAPH_BREAK, half) ?? lastMatchEnd(window, SENTENCE_END, half) ?? lastSpace(window, half) ?? max;
+    // Never split a surrogate pair.
+    if (/[\uD800-\uDBFF]/u.test(text[from + cut - 1] ?? '')) cut -= 1;
+    out.push([from, from + cut]);
+    from += cut;
+  }
+  out.push([from, text.length]);
+  return out;
+}
+
+function lastMatchEnd(window: string, re: RegExp, min: number): number | undefined {
+  let last: number | undefined;
+  re.lastIndex = 0;
+  for (let m = re.exec(window); m !== null; m = re.exec(window)) if (m.index + m[0].length >= min) last = m.index + m[0].length;
+  return last;
+}
+
+function lastSpace(window: string, min: number): number | undefined {
+  const i = Math.max(window.lastIndexOf(' '), window.lastIndexOf('\n'), window.lastIndexOf('\t'));
+  return i >= min ? i + 1 : undefined;
 }
 
 /** Rejoins "Jean-Luc" or "co-founder", which compromise splits, into one token as CoNLL has them. */
