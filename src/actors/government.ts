@@ -43,9 +43,11 @@ export function canonicalBody(topic: string, kind: string): string {
 
 /**
  * The shown name of a country's body.
- * @example bodyDisplayName('Commerce Department', 'United States') // 'Commerce Department of the United States'
+ * @example bodyDisplayName('Foreign Ministry', 'China') // 'Foreign Ministry of China'
  */
 export function bodyDisplayName(canonical: string, country: string | undefined): string {
   if (!country) return canonical;
+  // US federal departments go by "US <Remit> Department" (AP style; the corpus guidelines' canonical form).
+  if (country === 'United States' && /\bDepartment$/u.test(canonical)) return `US ${canonical}`;
   return `${canonical} of ${takesArticle(country) ? 'the ' : ''}${country}`;
 }

@@ -16,7 +16,7 @@ describe('reference article: exactly the expected actors', () => {
     [/^United States$/u, 'LOC', 'country'],
     [/^Xinjiang$/u, 'LOC', 'region'],
     [/Foreign Ministry.*China/u, 'ORG', 'government_body'],
-    [/Commerce Department.*United States/u, 'ORG', 'government_body'],
+    [/^US Commerce Department$|Commerce Department.*United States/u, 'ORG', 'government_body'],
     [/^Trump administration$/u, 'ORG', 'government'],
     [/^Huawei Technologies Ltd\.$/u, 'ORG', 'company'],
     [/^Hikvision Digital Technology Ltd\.$/u, 'ORG', 'company'],

@@ -19,7 +19,7 @@ const CASES: { text: string; refs: [string, string][] }[] = [
   },
   {
     text: '[ORG Zorbex Ltd.] was cited by the Commerce Department. The department said more firms would follow.',
-    refs: [['The department', 'Commerce Department of the United States']],
+    refs: [['The department', 'US Commerce Department']],
   },
 ];
 

@@ -66,7 +66,7 @@ const CASES: Case[] = [
   },
   {
     text: 'The [ORG Commerce Department] added the firm to a list.',
-    expect: { 'Commerce Department': ['Commerce Department of the United States', 'ORG', 'ORG:commerce department:united states'] },
+    expect: { 'Commerce Department': ['US Commerce Department', 'ORG', 'ORG:commerce department:united states'] },
   },
   {
     text: '[MISC Chinese] companies and [MISC American] officials disagreed.',
