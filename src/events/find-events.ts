@@ -99,6 +99,17 @@ export function findEvents(doc: Doc): FoundEvent[] {
     return (e.relations ?? []).filter((r) => r.type === 'AFFILIATED_WITH' && byId.get(r.entity)?.class === 'LOC').map((r) => r.entity);
   };
 
+  /**
+   * Whom a party answers: the source of the last act against it (or a group it belongs to, or its country), else
+   * the last accuser or sanctioner; with the acting organisation's country.
+   */
+  const adversaryOf = (source: readonly string[], before: readonly FoundEvent[]): string[] => {
+    const self = selfOf(source);
+    const prior = before.filter((p) => !p.modality && !p.descriptive && p.source.length > 0 && !p.source.some((id) => self.has(id))).reverse();
+    const hit = prior.find((p) => CHARGING.has(p.type) && p.targets.some((id) => self.has(id))) ?? prior.find((p) => p.type === 'ACCUSE' || p.type === 'SANCTION');
+    return hit ? unique([...hit.source, ...hit.source.flatMap(countryOf)]).filter((id) => !self.has(id)) : [];
+  };
+
   doc.sentences.forEach((sentence, si) => {
     const toks = doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd);
     const actors = actorsIn(doc, si);
@@ -151,7 +162,9 @@ export function findEvents(doc: Doc): FoundEvent[] {
       const tok = toks[i]!;
       const afterAux = /^(will|would|could|may|might|can|should|shall|to|did|does|do|not|n't|never)$/u.test(view.lower[i - 1] ?? '') || /n't$/u.test(view.lower[i - 1] ?? '');
     const isVerb = (tok.pos === 'Verb' && !tok.tags.includes('Noun')) || (afterAux && entries.some((e) => e.kind === 'act'));
-      const act = entries.find((e) => e.kind === 'act' && (isVerb || !entries.some((x) => x.kind === 'nominal')));
+      // "in protests", "the ban": after a preposition or determiner the word is a noun, whatever the tagger says.
+      const afterNounCue = /^(in|of|for|the|a|an|its|their|his|her|these|those|this|amid|after|over)$/u.test(view.lower[i - 1] ?? '');
+      const act = afterNounCue ? undefined : entries.find((e) => e.kind === 'act' && (isVerb || !entries.some((x) => x.kind === 'nominal')));
       if (act && (isVerb || (tok.pos !== 'Noun' && !entries.some((e) => e.kind === 'nominal')))) {
         const particleEnd = matchParticle(view, i, act);
         if (particleEnd < 0) continue;
@@ -218,12 +231,11 @@ export function findEvents(doc: Doc): FoundEvent[] {
     }
     // "Tianrui rejected the accusation", "Shenhai denied that it had dumped pipes": against whoever last accused,
     // criticised or sanctioned the rejecting party (or a group it belongs to, or its country), else the last accuser.
+    // "China's Ministry of Commerce said it strongly opposes the decision": the same for criticism of a measure.
     for (const [k, f] of found.entries()) {
-      if (f.type !== 'REJECT' || f.targets.length > 0 || f.source.length === 0) continue;
-      const self = selfOf(f.source);
-      const prior = [...out, ...found.slice(0, k)].filter((p) => !p.modality && !p.source.some((id) => self.has(id))).reverse();
-      const hit = prior.find((p) => CHARGING.has(p.type) && p.targets.some((id) => self.has(id))) ?? prior.find((p) => p.type === 'ACCUSE' || p.type === 'SANCTION');
-      if (hit) found[k] = { ...f, targets: unique([...hit.source, ...hit.source.flatMap(countryOf)]).filter((id) => !self.has(id)) };
+      if ((f.type !== 'REJECT' && f.type !== 'CRITICIZE') || f.targets.length > 0 || f.source.length === 0) continue;
+      const targets = adversaryOf(f.source, [...out, ...found.slice(0, k)]);
+      if (targets.length > 0) found[k] = { ...f, targets };
     }
     // "whether it will retaliate": against whoever imposed the measure in question.
     for (const [k, f] of found.entries()) {

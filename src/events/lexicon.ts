@@ -50,6 +50,8 @@ const ACT_VERBS: readonly VerbRow[] = [
   ['charge', ['ACCUSE']],
   ['criticize', ['CRITICIZE']],
   ['criticise', ['CRITICIZE']],
+  ['oppose', ['CRITICIZE']],
+  ['protest', ['CRITICIZE']],
   ['condemn', ['CRITICIZE']],
   ['denounce', ['CRITICIZE']],
   ['slam', ['CRITICIZE'], ['slammed', 'slamming']],
@@ -88,6 +90,8 @@ const NOMINALS: readonly [string, readonly EventType[]][] = [
   ['deal', ['AGREE']],
   ['agreement', ['AGREE']],
   ['accord', ['AGREE']],
+  ['measure', ['SANCTION']],
+  ['protest', ['CRITICIZE']],
   ['countermeasure', ['RETALIATE']],
   ['counter-measure', ['RETALIATE']],
 ];
@@ -106,6 +110,10 @@ const CHARGES: readonly VerbRow[] = [
   ['subsidize', ['ACCUSE']],
   ['subsidise', ['ACCUSE']],
   ['discriminate', ['ACCUSE']],
+  ['ignore', ['CRITICIZE']],
+  ['poison', ['ACCUSE']],
+  ['flood', ['ACCUSE']],
+  ['distort', ['CRITICIZE']],
   ['disregard', ['REJECT']],
 ];
 
@@ -151,7 +159,8 @@ export const MULTIWORD_NOMINALS: readonly { readonly words: readonly string[]; r
 
 /** Verbs that make a nominal trigger an act: "imposed tariffs", "signed a truce", "added X to the entity list". */
 export const LIGHT_VERBS: Readonly<Record<string, readonly string[]>> = {
-  SANCTION: ['impose', 'add', 'raise', 'slap', 'levy', 'extend', 'place', 'put', 'expand', 'introduce', 'apply', 'tighten', 'announce', 'adopt', 'hit', 'increase', 'issue'],
+  SANCTION: ['impose', 'add', 'raise', 'slap', 'levy', 'extend', 'place', 'put', 'expand', 'introduce', 'apply', 'tighten', 'announce', 'adopt', 'hit', 'increase', 'issue', 'restore', 'reimpose', 'double', 'triple', 'quadruple'],
+  CRITICIZE: ['lodge', 'file', 'register'],
   AGREE: ['sign', 'reach', 'strike', 'seal', 'conclude', 'agree'],
   RETALIATE: ['take', 'adopt', 'announce', 'impose', 'launch'],
 };

@@ -28,14 +28,18 @@ export function objectsAfter(view: SentenceView, from: number, to: number = view
     }
     const w = view.lower[i]!;
     if (OBJECT_STOPS.has(w) || (isPreposition(w) && !LIST_PREPS.has(w)) || /^[.!?]$/u.test(w)) break;
+    // "condemned the measures as … and said Moscow would respond": a finite verb ends the object.
+    if (i > from && view.toks[i]!.pos === 'Verb' && !view.toks[i]!.tags.includes('Gerund') && !view.toks[i]!.tags.includes('Participle')) break;
     if (w === ',' && out.length > 0 && !actorAt(view, i + 1) && !LIST_LINKS.has(view.lower[i + 1] ?? '')) break;
     i += 1;
   }
   return out.length > 0 ? out : modifiers.slice(0, 1);
 }
 
+/** Nouns of trade whose "to"/"from" names the country hit: "exports to South Korea", "imports from Japan". */
+const TRADE_FLOWS: ReadonlySet<string> = new Set(['exports', 'imports', 'shipments', 'sales', 'exported', 'imported', 'goods', 'products']);
 /** Prepositions that introduce the party a sanction or retaliation falls on. */
-const TARGET_PREPS: ReadonlySet<string> = new Set(['on', 'against', 'including']);
+const TARGET_PREPS: ReadonlySet<string> = new Set(['on', 'against', 'including', 'for']);
 
 /**
  * Actors a measure falls on: objects of "on"/"against" PPs and lists after "including", until the clause ends.
@@ -63,7 +67,13 @@ export function measureTargets(view: SentenceView, from: number, to: number, obj
       continue;
     }
     sincePrep += 1;
-    // "on vehicles imported from China": the origin keeps the target phrase open.
+    // "on $75 billion worth of US goods", "controls on exports to South Korea", "imports from 10 Japanese
+    // prefectures": a quantity's "of", a trade flow's "to"/"from" keep the target phrase open.
+    const prev = view.lower[i - 1] ?? '';
+    if (active && ((w === 'of' && (prev === 'worth' || /^(billion|million|trillion|\d[\d,.]*%?)$/u.test(prev))) || ((w === 'to' || w === 'from') && TRADE_FLOWS.has(prev)))) {
+      sincePrep = 0;
+      continue;
+    }
     if ((isPreposition(w) && w !== 'as' && w !== 'from') || ['that', 'which', 'who', ';'].includes(w)) active = false;
     if (w === ',' && !LIST_LINKS.has(view.lower[i + 1] ?? '') && !actorAt(view, i + 1)) active = false;
   }
