@@ -8,15 +8,21 @@ import { isValid, parseISO, format } from 'date-fns';
 import { InputError } from '../errors.js';
 import type { Article } from '../model/types.js';
 import { readHtml } from './html.js';
+import { readFeed } from '../sources/feed.js';
+import { isUrl, type FetchOptions } from '../sources/fetch-url.js';
+import { readUrl } from '../sources/read-url.js';
 
 export const DEFAULT_MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
 const DATE_LEAD = /^\s*date\s+(\d{4}-\d{2}-\d{2})\s+/u;
-const EXTENSIONS = new Set(['.txt', '.jsonl', '.ndjson', '.json', '.html', '.htm']);
+const FEED_EXTENSIONS = new Set(['.rss', '.atom', '.xml']);
+const EXTENSIONS = new Set(['.txt', '.jsonl', '.ndjson', '.json', '.html', '.htm', ...FEED_EXTENSIONS]);
 
 export interface ReadOptions {
   /** Fills in the date of articles that have none. */
   readonly date?: string;
   readonly maxArticleBytes?: number;
+  /** Limits for http(s) inputs and the pages that feed items link to. */
+  readonly fetch?: FetchOptions;
 }
 
 export type InputItem = { readonly article: Article } | { readonly error: InputError };
@@ -27,6 +33,10 @@ export type InputItem = { readonly article: Article } | { readonly error: InputE
  */
 export async function* readInputs(inputs: readonly string[], options: ReadOptions = {}): AsyncGenerator<InputItem> {
   for (const input of inputs) {
+    if (isUrl(input)) {
+      yield* readUrl(input, options);
+      continue;
+    }
     let files: string[];
     try {
       files = await expand(input);
@@ -78,6 +88,11 @@ async function* readFileItems(file: string, options: ReadOptions): AsyncGenerato
           yield { error: asInputError(err, file) };
         }
       }
+      return;
+    }
+    if (FEED_EXTENSIONS.has(ext)) {
+      if (size > max * 50) throw new InputError(`${file}: ${size} bytes is over the limit for a feed file`, { file });
+      yield* readFeed(decodeText(await readFile(file), file), file, options);
       return;
     }
     if (size > max) {
