@@ -163,9 +163,14 @@ export async function itemArticle(item: FeedItem, feed: Feed, options: FeedReadO
   if (holdsFullStory(item, options.minFullTextChars)) {
     text = htmlText(item.content!);
   } else if (link) {
-    const page = await fetchUrl(link, options.fetch);
-    if (page.kind !== 'html') throw fail(`its link ${link} is not an HTML page (${page.contentType || 'feed'})`);
-    const read = readHtml(page.body, link);
+    let read: ReturnType<typeof readHtml>;
+    try {
+      const page = await fetchUrl(link, options.fetch);
+      if (page.kind !== 'html') throw new InputError(`${link}: a feed, not the HTML page of a story`, { file: link });
+      read = readHtml(page.body, link);
+    } catch (err) {
+      throw fail(`summary only, and its page could not be read: ${(err as Error).message}`, err);
+    }
     text = read.text;
     pageDate = read.date;
     pageTitle = read.title;
