@@ -16,6 +16,8 @@ export const DEFAULT_MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
 const DATE_LEAD = /^\s*date\s+(\d{4}-\d{2}-\d{2})\s+/u;
 const FEED_EXTENSIONS = new Set(['.rss', '.atom', '.xml']);
 const EXTENSIONS = new Set(['.txt', '.jsonl', '.ndjson', '.json', '.html', '.htm', ...FEED_EXTENSIONS]);
+/** File extensions read as inputs (folders are searched for these). */
+export const INPUT_EXTENSIONS: ReadonlySet<string> = EXTENSIONS;
 
 export interface ReadOptions {
   /** Fills in the date of articles that have none. */
