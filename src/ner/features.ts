@@ -1,6 +1,7 @@
 // Feature extraction for the NER tagger: "Huawei Technologies Ltd." -> w=Huawei, s=Xx, gz+2=CORPSUF:U, ...
 
 import { Gazetteer, isCapitalised } from './gazetteer.js';
+import type { WordClusters } from './clusters.js';
 
 /** A token as the tagger reads it; `pos` is compromise's coarse tag when the caller has one. */
 export interface FeatToken {
@@ -102,9 +103,21 @@ function viewDocument(doc: readonly (readonly FeatToken[])[]): DocView {
 const PAD = ['<S>', '<S2>'];
 const PADE = ['</S>', '</S2>'];
 
-/** Features of a word on its own: the word, its lower-case form, shape, prefixes, suffixes, hyphen parts. */
-export function wordFeatures(norm: string, lower: string, shp: string): string[] {
+/** "U.S." and "US" -> "us": one key for a short acronym written with or without dots. */
+const ACRONYM = /^(?:[A-Z]{2,4}|(?:[A-Z]\.){2,4})$/;
+
+/** Cluster-path prefix lengths used for the word itself (Ratinov & Roth 2009). */
+const PREFIXES = [4, 6, 10, 20];
+
+/**
+ * Features of a word on its own: the word, its lower-case form, shape, prefixes, suffixes, hyphen parts,
+ * the acronym key and the prefixes of its word-cluster path `bits` ('' when unknown).
+ */
+export function wordFeatures(norm: string, lower: string, shp: string, bits = ''): string[] {
   const f: string[] = ['b', 'w=' + norm, 'l=' + lower, 's=' + shp];
+  if (ACRONYM.test(norm)) f.push('ak=' + lower.replace(/\./g, ''));
+  if (bits) for (const k of PREFIXES) f.push('c' + k + '=' + bits.slice(0, k));
+  else f.push('c=?');
   const len = lower.length;
   for (let k = 1; k <= 4 && k < len; k++) f.push('p' + k + '=' + lower.slice(0, k), 'x' + k + '=' + lower.slice(len - k));
   if (norm.includes('-') && len > 2) {
@@ -117,9 +130,13 @@ export function wordFeatures(norm: string, lower: string, shp: string): string[]
  * Features a word lends to its neighbours, by role: ROLE_FEATURES[k] is what the token at offset
  * ROLE_OFFSETS[k] sees ("l-1=the" for the token after "the").
  */
-export const ROLE_OFFSETS = [-1, 1, -2, 2, -1, 1, -2, 2] as const;
-export function roleFeatures(lower: string, shp: string): string[] {
-  return ['l-1=' + lower, 'l+1=' + lower, 'l-2=' + lower, 'l+2=' + lower, 's-1=' + shp, 's+1=' + shp, 's-2=' + shp, 's+2=' + shp];
+export const ROLE_OFFSETS = [-1, 1, -2, 2, -1, 1, -2, 2, -1, 1, -1, 1] as const;
+export function roleFeatures(lower: string, shp: string, bits = ''): string[] {
+  const b = bits || lower;
+  return [
+    'l-1=' + lower, 'l+1=' + lower, 'l-2=' + lower, 'l+2=' + lower, 's-1=' + shp, 's+1=' + shp, 's-2=' + shp, 's+2=' + shp,
+    'c4-1=' + b.slice(0, 4), 'c4+1=' + b.slice(0, 4), 'c10-1=' + b.slice(0, 10), 'c10+1=' + b.slice(0, 10),
+  ];
 }
 /** The padding word at index j of a sentence of n tokens (j < 0 or j >= n): '<S>', '<S2>', '</S>', '</S2>'. */
 export function padWord(j: number, n: number): string {
@@ -132,16 +149,20 @@ export interface SentenceParts {
   readonly lower: string[];
   readonly shapes: string[];
   readonly upperSentence: boolean;
+  /** Per token, its word-cluster path ('' when unknown or without clusters). */
+  readonly bits: string[];
   /** Per token, the features that depend on more than one word (or on the document). */
   readonly context: string[][];
 }
 
 /** Splits a document into SentenceParts; localFeatures and the tagger's word cache both build on it. */
-export function documentParts(doc: readonly (readonly FeatToken[])[], gaz: Gazetteer, usePos = true): SentenceParts[] {
+export function documentParts(doc: readonly (readonly FeatToken[])[], gaz: Gazetteer, usePos = true, clusters?: WordClusters): SentenceParts[] {
   const dv = viewDocument(doc);
+  const runs = capitalisedRuns(dv, gaz);
   return doc.map((tokens, si) => {
     const sv = dv.sentences[si]!;
-    return { norm: sv.norm, lower: sv.lower, shapes: sv.shapes, upperSentence: sv.upperSentence, context: contextFeatures(tokens, sv, dv, gaz, usePos) };
+    const bits = sv.norm.map((w) => (clusters ? clusters.path(w) : ''));
+    return { norm: sv.norm, lower: sv.lower, shapes: sv.shapes, upperSentence: sv.upperSentence, bits, context: contextFeatures(tokens, sv, dv, gaz, usePos, runs) };
   });
 }
 
@@ -149,15 +170,15 @@ export function documentParts(doc: readonly (readonly FeatToken[])[], gaz: Gazet
  * Local features of every token of a document (everything except features from first-pass tags).
  * @example localFeatures([[{ text: 'Huawei' }, { text: 'said' }]], gaz)[0][0] // ['b', 'w=Huawei', ...]
  */
-export function localFeatures(doc: readonly (readonly FeatToken[])[], gaz: Gazetteer, usePos = true): string[][][] {
-  return documentParts(doc, gaz, usePos).map((sp) => {
+export function localFeatures(doc: readonly (readonly FeatToken[])[], gaz: Gazetteer, usePos = true, clusters?: WordClusters): string[][][] {
+  return documentParts(doc, gaz, usePos, clusters).map((sp) => {
     const n = sp.norm.length;
     return sp.context.map((ctx, i) => {
-      const f = wordFeatures(sp.norm[i]!, sp.lower[i]!, sp.shapes[i]!);
+      const f = wordFeatures(sp.norm[i]!, sp.lower[i]!, sp.shapes[i]!, sp.bits[i]!);
       if (sp.upperSentence) f.push('ul=' + sp.lower[i]!);
       ROLE_OFFSETS.forEach((off, k) => {
         const j = i + off;
-        const role = j < 0 || j >= n ? roleFeatures(padWord(j, n), padWord(j, n)) : roleFeatures(sp.lower[j]!, sp.shapes[j]!);
+        const role = j < 0 || j >= n ? roleFeatures(padWord(j, n), padWord(j, n)) : roleFeatures(sp.lower[j]!, sp.shapes[j]!, sp.bits[j]!);
         f.push(role[k]!);
       });
       for (const c of ctx) f.push(c);
@@ -166,7 +187,46 @@ export function localFeatures(doc: readonly (readonly FeatToken[])[], gaz: Gazet
   });
 }
 
-function contextFeatures(tokens: readonly FeatToken[], sv: SentView, dv: DocView, gaz: Gazetteer, usePos: boolean): string[][] {
+/** Per capitalised word type of a document: its longest run of capitalised words, and whether a given name leads one. */
+interface RunInfo {
+  len: number;
+  at: string;
+  afterFirst: boolean;
+}
+
+/**
+ * The longest run of capitalised words each word type takes part in, in mixed-case sentences ("Pirelli"
+ * alone everywhere vs "Marco Pirelli"), and whether a run with a given name first holds it later on.
+ */
+function capitalisedRuns(dv: DocView, gaz: Gazetteer): Map<string, RunInfo> {
+  const out = new Map<string, RunInfo>();
+  for (const s of dv.sentences) {
+    if (s.upperSentence) continue;
+    const n = s.norm.length;
+    for (let i = 0; i < n; ) {
+      if (!isCapitalised(s.norm[i]!) || !/[A-Za-z]/.test(s.norm[i]!)) {
+        i++;
+        continue;
+      }
+      let e = i + 1;
+      while (e < n && isCapitalised(s.norm[e]!) && /[A-Za-z]/.test(s.norm[e]!)) e++;
+      const len = e - i;
+      const first = gaz.lookup(s.lower[i]!)?.some((c) => c === 'FIRST' || c === 'C_FIRST') ?? false;
+      for (let k = i; k < e; k++) {
+        const key = s.lower[k]!;
+        const at = len === 1 ? 'U' : k === i ? 'B' : k === e - 1 ? 'E' : 'I';
+        let r = out.get(key);
+        if (!r) out.set(key, (r = { len: 0, at, afterFirst: false }));
+        if (len > r.len) [r.len, r.at] = [len, at];
+        if (first && k > i) r.afterFirst = true;
+      }
+      i = e;
+    }
+  }
+  return out;
+}
+
+function contextFeatures(tokens: readonly FeatToken[], sv: SentView, dv: DocView, gaz: Gazetteer, usePos: boolean, runs: Map<string, RunInfo>): string[][] {
   const n = tokens.length;
   const { norm, lower, shapes } = sv;
   const gz = gaz.match(norm, lower);
@@ -190,6 +250,11 @@ function contextFeatures(tokens: readonly FeatToken[], sv: SentView, dv: DocView
     if (isCapitalised(w)) {
       if (dv.seenLower.has(l)) f.push('dlc' + pos + uc);
       if (dv.seenTitle.has(l)) f.push('dtc' + pos + uc);
+      const r = runs.get(l);
+      if (r) {
+        f.push('dcr=' + Math.min(r.len, 3) + r.at);
+        if (r.afterFirst) f.push('dfn');
+      }
     }
     for (const g of gz[i]!) f.push(g);
     if (i > 0) for (const g of gz[i - 1]!) f.push('-1' + g);
@@ -207,6 +272,14 @@ function docTopic(doc: readonly (readonly FeatToken[])[]): string | null {
   const first = normalizeToken(head[0]!.text);
   const dash = normalizeToken(head[1]!.text);
   return /^[A-Z]{3,}$/.test(first) && (dash === '-' || dash === '--') ? first.toLowerCase() : null;
+}
+
+/** A first-pass entity span: sentence, token range, class. */
+interface SpanRef {
+  readonly si: number;
+  readonly start: number;
+  readonly end: number;
+  readonly cls: string;
 }
 
 /** Entity class of a BIO tag: 'B-PER' -> 'PER', 'O' -> 'O'. */
@@ -261,6 +334,29 @@ export function docFeatureParts(
     }),
   );
   for (const [key, set] of contexts) contextLists.set(key, [...set]);
+  // The two longest first-pass entity spans each capitalised word type takes part in ("Huawei" in
+  // "Huawei Technologies Ltd."), so a short later mention can borrow the class of the long one.
+  const spans = new Map<string, SpanRef[]>();
+  doc.forEach((tokens, si) => {
+    const tags = firstPass[si]!;
+    for (let i = 0; i < tokens.length; i++) {
+      if (!tags[i]!.startsWith('B-')) continue;
+      let e = i + 1;
+      while (e < tokens.length && tags[e] === 'I-' + tags[i]!.slice(2)) e++;
+      const ref: SpanRef = { si, start: i, end: e, cls: tags[i]!.slice(2) };
+      for (let k = i; k < e; k++) {
+        const key = keys[si]![k];
+        if (!key) continue;
+        const list = spans.get(key) ?? [];
+        if (list.some((r) => r.si === si && r.start === i)) continue;
+        list.push(ref);
+        list.sort((a, b) => b.end - b.start - (a.end - a.start));
+        if (list.length > 2) list.length = 2;
+        spans.set(key, list);
+      }
+      i = e - 1;
+    }
+  });
   const topic = docTopic(doc);
   const shared = keys.map((ks) => ks.map((k) => (k ? contextLists.get(k)! : null)));
   const own = doc.map((tokens, si) => {
@@ -305,6 +401,12 @@ export function docFeatureParts(
             f.push('de=' + ec);
           }
         } else f.push('dm=none');
+        const other = spans.get(key)?.find((r) => !(r.si === si && r.start <= i && i < r.end));
+        if (other) {
+          const len = other.end - other.start;
+          const first = keys[other.si]![other.start] === key;
+          f.push('dsp=' + other.cls + (len > 1 ? (first ? ':B' : ':I') : ':U'), 'dspt=' + other.cls + '|' + cls(t) + '|' + Math.min(len, 3));
+        }
       }
       return f;
     });

@@ -4,6 +4,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { docFeatureParts, documentParts, padWord, ROLE_OFFSETS, roleFeatures, wordFeatures, type FeatToken } from './features.js';
 import { InputError } from '../errors.js';
 import { Gazetteer, type GazetteerData } from './gazetteer.js';
+import { WordClusters } from './clusters.js';
 
 /** The tag set, in the order of weight columns. */
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
@@ -105,6 +106,8 @@ export interface NerModelFile {
   readonly pass1: SerializedWeights;
   readonly pass2: SerializedWeights;
   readonly gazetteer: GazetteerData;
+  /** Word-cluster paths, "word path" lines (absent in models trained without clusters). */
+  readonly clusters?: string;
   readonly info: Record<string, unknown>;
 }
 
@@ -138,6 +141,8 @@ export class TwoPassTagger {
     readonly gazetteer: Gazetteer,
     /** Whether the model was trained with part-of-speech features (else token.pos is ignored). */
     readonly usePos = false,
+    /** Word clusters the model was trained with, if any. */
+    readonly clusters?: WordClusters,
   ) {}
 
   /** BIO tags for every token of one document; the second pass sees the first pass's tags. */
@@ -173,9 +178,9 @@ export class TwoPassTagger {
 
   /** The ids of localFeatures(doc), built from cached per-word ids plus the context features. */
   localIds(doc: readonly (readonly FeatToken[])[]): Int32Array[][] {
-    return documentParts(doc, this.gazetteer, this.usePos).map((sp) => {
+    return documentParts(doc, this.gazetteer, this.usePos, this.clusters).map((sp) => {
       const n = sp.norm.length;
-      const entries = sp.norm.map((w, i) => this.wordIds(w, sp.lower[i]!, sp.shapes[i]!));
+      const entries = sp.norm.map((w, i) => this.wordIds(w, sp.lower[i]!, sp.shapes[i]!, sp.bits[i]!));
       const ids: number[] = [];
       return sp.context.map((ctx, i) => {
         ids.length = 0;
@@ -196,13 +201,13 @@ export class TwoPassTagger {
     });
   }
 
-  private wordIds(norm: string, lower: string, shp: string): WordIds {
+  private wordIds(norm: string, lower: string, shp: string, bits: string): WordIds {
     let e = this.words.get(norm);
     if (e) return e;
     e = {
-      self: featureIds(this.index, wordFeatures(norm, lower, shp)),
+      self: featureIds(this.index, wordFeatures(norm, lower, shp, bits)),
       ul: this.index.get('ul=' + lower) ?? -1,
-      roles: Int32Array.from(roleFeatures(lower, shp), (f) => this.index.get(f) ?? -1),
+      roles: Int32Array.from(roleFeatures(lower, shp, bits), (f) => this.index.get(f) ?? -1),
     };
     if (this.words.size >= WORD_CACHE_MAX) this.words.clear();
     this.words.set(norm, e);
@@ -242,6 +247,7 @@ export function serializeModel(
   gazetteer: GazetteerData,
   info: Record<string, unknown>,
   minWeight = 0.01,
+  clusters?: string,
 ): Buffer {
   const keep: number[] = [];
   for (let id = 0; id < features.length; id++) {
@@ -261,6 +267,7 @@ export function serializeModel(
     pass1: { ...s1, trans: Array.from(pass1.trans) },
     pass2: { ...s2, trans: Array.from(pass2.trans) },
     gazetteer,
+    ...(clusters ? { clusters } : {}),
     info: { ...info, features: keep.length },
   };
   return gzipSync(JSON.stringify(file), { level: 9 });
@@ -289,7 +296,7 @@ export function deserializeModel(bytes: Buffer, path = '(buffer)'): { tagger: Tw
   const index = new Map<string, number>();
   for (let i = 0; i < names.length; i++) index.set(names[i]!, i);
   return {
-    tagger: new TwoPassTagger(index, dequantize(file.pass1), dequantize(file.pass2), new Gazetteer(file.gazetteer), file.info.pos === true),
+    tagger: new TwoPassTagger(index, dequantize(file.pass1), dequantize(file.pass2), new Gazetteer(file.gazetteer), file.info.pos === true, file.clusters ? new WordClusters(file.clusters) : undefined),
     info: file.info,
   };
 }

@@ -2,6 +2,7 @@
 
 import { docFeatures, localFeatures, type FeatToken } from './features.js';
 import { Gazetteer, type GazetteerData } from './gazetteer.js';
+import { WordClusters } from './clusters.js';
 import { emissions, featureIds, NTAGS, serializeModel, START, TAGS, TwoPassTagger, viterbi, type PassWeights } from './model.js';
 import { scoreSpans } from './eval.js';
 
@@ -27,6 +28,8 @@ export interface TrainOptions {
   readonly log?: (message: string) => void;
   /** Train with the tokens' part of speech (compromise coarse tags); otherwise token.pos is ignored. */
   readonly usePos?: boolean;
+  /** Word-cluster paths ("word path" lines, from clusterWords), shipped in the model. */
+  readonly clusters?: string;
 }
 
 export interface TrainedNer {
@@ -173,10 +176,11 @@ export function trainNer(docs: readonly TrainDocument[], opts: TrainOptions): Tr
   const log = opts.log ?? (() => undefined);
   const gaz = new Gazetteer(opts.gazetteer);
   const usePos = opts.usePos ?? false;
+  const clusters = opts.clusters ? new WordClusters(opts.clusters) : undefined;
   const t0 = Date.now();
   const dict = new FeatureDict();
   const tokensOf = (d: TrainDocument): FeatToken[][] => d.map((s) => [...s.tokens]);
-  const localRaw = docs.map((d) => localFeatures(tokensOf(d), gaz, usePos).map((s) => s.map((f) => dict.ids(f))));
+  const localRaw = docs.map((d) => localFeatures(tokensOf(d), gaz, usePos, clusters).map((s) => s.map((f) => dict.ids(f))));
   const gold = docs.map((d) => d.map((s) => Int32Array.from(s.tags, (t) => TAG_INDEX.get(t) ?? 0)));
   // Document-feature strings only ever come from these templates; intern them from jackknifed tags below.
   const minCount = opts.minCount ?? 1;
@@ -189,10 +193,10 @@ export function trainNer(docs: readonly TrainDocument[], opts: TrainOptions): Tr
   const all = docs.map((_, i) => i);
 
   const index = new Map<string, number>(names.map((n, i) => [n, i]));
-  const devLocal = opts.dev?.map((d) => localFeatures(tokensOf(d), gaz, usePos).map((s) => s.map((f) => featureIds(index, f))));
+  const devLocal = opts.dev?.map((d) => localFeatures(tokensOf(d), gaz, usePos, clusters).map((s) => s.map((f) => featureIds(index, f))));
   const devGold = opts.dev?.flatMap((d) => d.map((s) => [...s.tags]));
   const tagWith = (p: PassWeights, feats: Int32Array[]): string[] => Array.from(viterbi(emissions(p.w, feats), p.trans, feats.length), (y) => TAGS[y]!);
-  const f1 = (pred: string[][]): string => (100 * scoreSpans(devGold!, pred).at(-1)!.f1).toFixed(2);
+  const f1 = (pred: string[][]): string => scoreSpans(devGold!, pred).map((r) => `${r.cls} ${(100 * r.f1).toFixed(2)}`).join(', ');
 
   // Pass 1 on everything.
   const pass1 = trainPass(examples(all), names.length, opts.epochs1, opts.seed, (e, p) => {
@@ -230,8 +234,8 @@ export function trainNer(docs: readonly TrainDocument[], opts: TrainOptions): Tr
   w1.set(pass1.w);
   const p1: PassWeights = { w: w1, trans: pass1.trans };
   return {
-    tagger: new TwoPassTagger(index, p1, pass2, gaz, usePos),
+    tagger: new TwoPassTagger(index, p1, pass2, gaz, usePos, clusters),
     features: allNames,
-    serialize: (info = {}) => serializeModel(allNames, p1, pass2, opts.gazetteer, { ...info, pos: usePos, epochs1: opts.epochs1, epochs2: opts.epochs2, folds: opts.folds, seed: opts.seed }),
+    serialize: (info = {}) => serializeModel(allNames, p1, pass2, opts.gazetteer, { ...info, pos: usePos, epochs1: opts.epochs1, epochs2: opts.epochs2, folds: opts.folds, seed: opts.seed }, 0.01, opts.clusters),
   };
 }
