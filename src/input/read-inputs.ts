@@ -129,10 +129,22 @@ async function* readJsonLines(file: string, options: ReadOptions, max: number): 
   }
 }
 
+/** Signatures of binary formats often saved with a text extension by mistake, named in the error. */
+const BINARY_MAGIC: readonly (readonly [string, readonly number[]])[] = [
+  ['gzip', [0x1f, 0x8b]],
+  ['PNG', [0x89, 0x50, 0x4e, 0x47]],
+  ['JPEG', [0xff, 0xd8, 0xff]],
+  ['PDF', [0x25, 0x50, 0x44, 0x46, 0x2d]],
+  ['ZIP', [0x50, 0x4b, 0x03, 0x04]],
+  ['xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]],
+];
+
 /** Decodes bytes as UTF-8 (or UTF-16 with a BOM); refuses binary and invalid UTF-8 with the reason. */
 export function decodeText(bytes: Buffer, file: string): string {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const kind = BINARY_MAGIC.find(([, magic]) => magic.every((b, i) => bytes[i] === b));
+  if (kind) throw new InputError(`${file}: binary file (${kind[0]} data), not text`, { file });
   const head = bytes.subarray(0, 8192);
   if (head.includes(0)) throw new InputError(`${file}: binary file (contains NUL bytes), not text`, { file });
   try {
@@ -146,6 +158,7 @@ export function decodeText(bytes: Buffer, file: string): string {
 /** A .txt article: optional "date YYYY-MM-DD" lead, id from the file name. */
 export function articleFromText(content: string, file: string, options: ReadOptions = {}): Article {
   const id = basename(file, extname(file));
+  if (content.trim() === '') throw new InputError(`${file}: empty article (${content === '' ? 'the file is empty' : 'only whitespace'})`, { file });
   const lead = DATE_LEAD.exec(content);
   const text = lead ? content.slice(lead[0].length) : content;
   const date = checkDate(lead?.[1] ?? options.date, file);
