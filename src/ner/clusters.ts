@@ -53,7 +53,7 @@ export function tokenizePlain(text: string): string[][] {
   const out: string[][] = [];
   const W = String.raw`[\p{L}\p{N}]+(?:(?:[-.&]|['’](?!(?:s|re|ve|ll|d|m|t)\b))[\p{L}\p{N}]+)*`;
   const TOKEN = new RegExp(
-    String.raw`(?:[A-Z]\.){2,}|\p{L}+(?=n['’]t\b)|n['’]t\b|['’](?:s|re|ve|ll|d|m)\b|(?:Mr|Mrs|Ms|Dr|Inc|Corp|Co|Ltd|Jr|Sr|St|Gen|Sen|Rep|Gov|No)\.|${W}|[^\s\p{L}\p{N}]`,
+    String.raw`(?:[A-Z]\.){2,}|\p{L}+(?=n['’]t\b)|n['’]t\b|['’](?:s|re|ve|ll|d|m)\b|\b(?:Mr|Mrs|Ms|Dr|Inc|Corp|Co|Ltd|Jr|Sr|St|Gen|Sen|Rep|Gov|No)\.|${W}|[^\s\p{L}\p{N}]`,
     'gu',
   );
   for (const para of text.split(/\n+/)) {
