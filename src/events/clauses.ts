@@ -161,6 +161,8 @@ export function clauseStart(view: SentenceView, i: number): number {
   return clauseRange(view, view.clause[i] ?? 0)[0];
 }
 
+const SUBORDINATORS: ReadonlySet<string> = new Set(['after', 'before', 'because', 'if', 'unless', 'when', 'since', 'although', 'though', 'whether']);
+
 export interface Subject {
   readonly actors: ActorSpan[];
   readonly pronoun?: string;
@@ -177,18 +179,28 @@ export function subjectBefore(view: SentenceView, v: number, exclude: ReadonlySe
   if (parenthetical) return parenthetical;
   let c = view.clause[v] ?? 0;
   let to = v;
+  let coordinated = false;
   for (;;) {
     const [from] = clauseRange(view, c);
-    const found = pickSubject(view, from, to, exclude);
+    // A coordinated verb skips subordinate clauses back to its conjunct: "X said …, after India banned …, and urged …".
+    const subordinate = coordinated && SUBORDINATORS.has(view.lower[from] ?? '');
+    const found = subordinate ? undefined : pickSubject(view, from, to, exclude, coordinated);
     if (found) return found;
+    if (subordinate && c > 0) {
+      c -= 1;
+      to = from;
+      continue;
+    }
     const opener = view.lower[from] ?? '';
     if (c === 0 || !['which', 'who', 'that', 'and', 'but', ',', 'while'].includes(opener)) return { actors: [] };
+    // "X did not accuse Seoul …, but said …": a coordinated verb shares the subject of the clause before, not its object.
+    coordinated = ['and', 'but', 'while'].includes(opener) || (opener === ',' && view.lower[from + 1] === 'and');
     c -= 1;
     to = from;
   }
 }
 
-function pickSubject(view: SentenceView, from: number, to: number, exclude: ReadonlySet<string>): Subject | undefined {
+function pickSubject(view: SentenceView, from: number, to: number, exclude: ReadonlySet<string>, leftmost = false): Subject | undefined {
   const cands = view.actors.filter((a) => a.first >= from && a.last <= to && !exclude.has(a.entity));
   const pronoun = lastIndexBefore(view, to, (i) => i >= from && /^(he|she|it|they|we)$/u.test(view.lower[i]!) && !actorAt(view, i));
   const isPrepObject = (a: ActorSpan): boolean => {
@@ -200,7 +212,7 @@ function pickSubject(view: SentenceView, from: number, to: number, exclude: Read
   const rank = (a: ActorSpan): number => (isPrepObject(a) ? 2 : a.possessive ? 1 : 0);
   let best: ActorSpan | undefined;
   // An actor inside a prepositional phrase ("in connection with Xinjiang") is never the subject.
-  for (const a of [...cands].reverse()) if (rank(a) < 2 && (!best || rank(a) < rank(best))) best = a;
+  for (const a of leftmost ? cands : [...cands].reverse()) if (rank(a) < 2 && (!best || rank(a) < rank(best))) best = a;
   if (pronoun >= 0 && (!best || pronoun >= best.last) && (!best || rank(best) > 0)) return { actors: [], pronoun: view.lower[pronoun]! };
   if (!best) return pronoun >= 0 ? { actors: [], pronoun: view.lower[pronoun]! } : undefined;
   // Conjoined subjects: "China and Russia condemned …"

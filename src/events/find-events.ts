@@ -6,6 +6,7 @@ import { actorsIn, type ActorSpan } from './actors.js';
 import { clauseRange, clauseStart, findAttribution, subjectBefore, viewSentence, type Attribution, type SentenceView } from './clauses.js';
 import { LIGHT_VERBS, lookupTrigger, MULTIWORD_NOMINALS, verbForms, type TriggerEntry } from './lexicon.js';
 import { modalityAt, tenseAt, type Modality, type Tense } from './modality.js';
+import { findJudgments, findModalDemands, findThreatPhrases, type SpeechActContext } from './speech-acts.js';
 import { actorAt, complementEnd, indexOfWord, measureTargets, objectsAfter, phrase, quotedIn } from './roles.js';
 
 /** An event before dating and ids: what the sentence says, plus what dating needs to know. */
@@ -107,7 +108,16 @@ export function findEvents(doc: Doc): FoundEvent[] {
     const self = selfOf(source);
     const prior = before.filter((p) => !p.modality && !p.descriptive && p.source.length > 0 && !p.source.some((id) => self.has(id))).reverse();
     const hit = prior.find((p) => CHARGING.has(p.type) && p.targets.some((id) => self.has(id))) ?? prior.find((p) => p.type === 'ACCUSE' || p.type === 'SANCTION');
-    return hit ? unique([...hit.source, ...hit.source.flatMap(countryOf)]).filter((id) => !self.has(id)) : [];
+    return hit ? partyOf(hit.source).filter((id) => !self.has(id)) : [];
+  };
+  /** The parties behind a source: organisations and countries rather than their spokespeople. */
+  const partyOf = (source: readonly string[]): string[] => {
+    const orgs = source.filter((id) => classOf(id) !== 'PER');
+    const viaPeople = source
+      .filter((id) => classOf(id) === 'PER')
+      .flatMap((id) => (byId.get(id)?.relations ?? []).filter((r) => r.type === 'SPOKESPERSON_FOR' || r.type === 'AFFILIATED_WITH').map((r) => r.entity));
+    const parties = unique([...orgs, ...viaPeople]);
+    return parties.length > 0 ? unique([...parties, ...parties.flatMap(countryOf)]) : [...source];
   };
 
   doc.sentences.forEach((sentence, si) => {
@@ -221,6 +231,34 @@ export function findEvents(doc: Doc): FoundEvent[] {
           });
         }
       }
+    }
+
+    // Pass 3: demands by modal, judgments, threats by announcement.
+    const actCtx: SpeechActContext = {
+      view,
+      text,
+      ...(speaker ? { speaker: { ids: speaker.ids, from: speaker.attribution.from, to: speaker.attribution.to } } : {}),
+      resolvePronoun: (p) => resolvePronoun(p),
+      adversaryOf: (source) => adversaryOf(source, [...out, ...found]),
+      lastSanctioner: partyOf(lastSanctioner),
+      used,
+    };
+    for (const act of [...findModalDemands(actCtx), ...findJudgments(actCtx), ...findThreatPhrases(actCtx)]) {
+      const dup = found.some((f) => f.type === act.type && f.targets.some((t) => act.targets.includes(t)) && f.source.some((x) => act.source.includes(x)) && !f.modality);
+      if (dup) continue;
+      const reportedAct = speaker !== undefined && inReport(act.at);
+      emit({
+        type: act.type,
+        source: act.source,
+        targets: act.targets,
+        ...(act.charge ? { charge: act.charge } : {}),
+        ...quoteOf(view, text, act.at, Math.min(toks.length, act.at + 12)),
+        trigger: act.trigger,
+        triggerStart: toks[act.at]!.start,
+        confidence: act.confidence,
+        tense: reportedAct ? speaker!.tense : tenseAt(view, act.at),
+        at: act.at,
+      });
     }
 
     // "Beijing criticized curbs imposed on Huawei": criticising a measure is criticising whoever imposed it.
