@@ -98,6 +98,8 @@ function firstLine(err: unknown): string {
 class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
   private schemaReady = false;
+  /** Shared by every session of this store: a read after a write waits for it, also on a cluster or Aura. */
+  private readonly bookmarks = neo4j.bookmarkManager();
 
   constructor(
     private readonly driver: Driver,
@@ -110,6 +112,7 @@ class Neo4jStore implements GraphStore {
     return this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
     });
   }
 
