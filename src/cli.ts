@@ -11,6 +11,7 @@ import { schemaCommand } from './cli/schema.js';
 import { statsCommand } from './cli/stats.js';
 import { viewCommand } from './cli/view.js';
 import { guideCommand } from './cli/guide.js';
+import { watchCommand } from './cli/watch.js';
 import { ConfigError, InputError, NewsGraphError, StoreLockedError, StoreUnavailableError } from './errors.js';
 
 export const EXIT = { ok: 0, someFailed: 1, usage: 2, neo4jUnavailable: 3 } as const;
@@ -37,6 +38,7 @@ export async function main(argv: string[]): Promise<number> {
       .command(statsCommand)
       .command(viewCommand)
       .command(guideCommand)
+      .command(watchCommand)
       .demandCommand(1, 'name a command; see --help')
       .strict()
       .epilogue('Exit codes: 0 ok, 1 some articles failed, 2 usage or config error, 3 Neo4j unavailable.')
