@@ -15,19 +15,26 @@ export interface DatedEvent extends FoundEvent {
  */
 export function dateEvents(found: readonly FoundEvent[], dates: readonly DateRef[], articleDate: string): DatedEvent[] {
   const usable = dates.filter((d) => (d.type === 'DATE' || d.type === 'TIME') && SPECIFIC.test(d.value.slice(0, 10)));
-  const dated: { source: readonly string[]; date: string }[] = [];
-  return found.map((e) => {
+  const ownDate = (e: FoundEvent): string | undefined => {
     for (const clause of e.clauses) {
       const own = usable.find((d) => d.start >= clause.start && d.end <= clause.end);
-      if (own) {
-        const date = own.value.slice(0, 10);
-        if (!e.modality) dated.push({ source: e.source, date });
-        return { ...e, date };
-      }
+      if (own) return own.value.slice(0, 10);
     }
+    return undefined;
+  };
+  const own = found.map(ownDate);
+  // The same source's dated statements, in text order (descriptive ones too: "the measures announced Friday").
+  const dated = found.map((e, k) => ({ e, k, date: own[k] })).filter((d) => d.date !== undefined && !d.e.modality && !d.e.undated);
+  return found.map((e, k) => {
+    if (e.undated) return { ...e };
+    if (own[k]) return { ...e, date: own[k] };
     // Hypothetical and future acts take only their own temporal expression.
-    if (e.tense !== 'past' || e.modality === 'hypothetical' || e.modality === 'future') return { ...e };
-    const same = [...dated].reverse().find((d) => d.source.some((s) => e.source.includes(s)));
-    return { ...e, date: same ? same.date : articleDate };
+    if (e.modality === 'hypothetical' || e.modality === 'future') return { ...e };
+    // A nominal or infinitival act ("the decision to add …") takes its source's dated statement, else nothing.
+    if (e.tense !== 'past' && !(e.tense === 'none' && !e.modality)) return { ...e };
+    const sameSource = (d: { e: FoundEvent }): boolean => d.e.source.some((s) => e.source.includes(s));
+    const same = [...dated].reverse().find((d) => d.k < k && sameSource(d)) ?? dated.find((d) => d.k > k && sameSource(d));
+    if (same) return { ...e, date: same.date! };
+    return e.tense === 'past' ? { ...e, date: articleDate } : { ...e };
   });
 }

@@ -29,6 +29,8 @@ export interface FoundEvent {
   readonly announced?: boolean;
   /** Character ranges of the clauses whose DATE expressions date the event (the trigger's, the report verb's). */
   readonly clauses: readonly { start: number; end: number }[];
+  /** The clause places the act at an unstated earlier time ("curbs imposed earlier"): no date. */
+  readonly undated?: boolean;
 }
 
 /** A measure's description is its noun phrase and the first few words after it, not the rest of the clause. */
@@ -38,6 +40,8 @@ const LIGHT_FORMS: Readonly<Record<string, ReadonlySet<string>>> = Object.fromEn
   Object.entries(LIGHT_VERBS).map(([type, lemmas]) => [type, new Set(lemmas.flatMap((l) => verbForms(l, l === 'put' ? [] : l === 'strike' ? ['struck'] : [])))]),
 );
 /** Light verbs whose direct object is the party hit ("added X to the entity list", "hit X with tariffs"). */
+/** Adverbs that put an act at an unstated earlier time. */
+const VAGUE_PAST: ReadonlySet<string> = new Set(['earlier', 'previously', 'formerly']);
 /** Acts that a REJECT answers. */
 const CHARGING: ReadonlySet<EventType> = new Set(['ACCUSE', 'CRITICIZE', 'SANCTION', 'DEMAND']);
 const OBJECT_PRONOUNS: ReadonlySet<string> = new Set(['them', 'it', 'him', 'her']);
@@ -158,7 +162,9 @@ export function findEvents(doc: Doc): FoundEvent[] {
       const source = unique(rest.source);
       const targets = unique(rest.targets).filter((t) => !source.includes(t));
       if (source.length === 0 && targets.length === 0) return;
-      found.push({ ...rest, source, targets, sentence: si, clauses });
+      const [cFrom, cTo] = clauseRange(view, view.clause[at]!);
+      const undated = view.lower.slice(cFrom, cTo).some((w) => VAGUE_PAST.has(w));
+      found.push({ ...rest, source, targets, sentence: si, clauses, ...(undated ? { undated } : {}) });
     };
 
     // Pass 1: act verbs and nominal triggers.
@@ -288,7 +294,8 @@ export function findEvents(doc: Doc): FoundEvent[] {
         }
       }
     }
-    out.push(...found.filter((f) => !f.descriptive).sort((a, b) => a.triggerStart - b.triggerStart));
+    // Descriptive measures ("the measures announced Friday") stay for dating their source's other acts.
+    out.push(...[...found].sort((a, b) => a.triggerStart - b.triggerStart));
     // Discourse state for the next sentence.
     const subjects = found.filter((f) => !f.modality).flatMap((f) => f.source);
     const firstSubject = actors.find((a) => !a.possessive && !a.demonym);

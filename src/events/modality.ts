@@ -66,7 +66,9 @@ export function tenseAt(view: SentenceView, k: number, depth = 0): Tense {
     if (!(t.pos === 'Adverb' || isNegator(w) || w === 'also' || w === 'been')) break;
   }
   const tags = view.toks[k]!.tags;
-  if (tags.includes('Gerund') || tags.includes('Infinitive') || view.lower[k - 1] === 'to') {
+  // compromise tags bare present forms "Infinitive" too: "officials complain" is finite unless "to" precedes it.
+  const bare = tags.includes('Infinitive') && !(tags.includes('PresentTense') && view.lower[k - 1] !== 'to');
+  if (tags.includes('Gerund') || bare || view.lower[k - 1] === 'to') {
     if (depth > 1) return 'none';
     for (let j = k - 1; j >= 0; j -= 1) {
       const t = view.toks[j]!;

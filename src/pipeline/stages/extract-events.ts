@@ -37,7 +37,8 @@ function toEvent(doc: Doc, e: MergedEvent): Event {
 
 /** Events of the document, split into what happened and what is negated, hypothetical or possible. */
 export function readEvents(doc: Doc): { events: Event[]; nonFactual: Event[] } {
-  const merged = mergeEvents(dateEvents(findEvents(doc), doc.dates, doc.article.date)).map((e) => toEvent(doc, e));
+  const dated = dateEvents(findEvents(doc), doc.dates, doc.article.date).filter((e) => !e.descriptive);
+  const merged = mergeEvents(dated).map((e) => toEvent(doc, e));
   return { events: merged.filter((e) => !e.modality), nonFactual: merged.filter((e) => e.modality) };
 }
 
