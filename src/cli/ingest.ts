@@ -1,6 +1,6 @@
 // newsgraph ingest <inputs..>: extracts and loads into the store, then prints what was loaded.
 import type { CommandModule } from 'yargs';
-import { ingest } from '../ingest.js';
+import { DEFAULT_BATCH, ingest } from '../ingest.js';
 import { defaultWorkers } from '../parallel/extract-pool.js';
 import { startProgress } from './progress.js';
 import { runQuery } from '../run-query.js';
@@ -13,6 +13,7 @@ interface Args extends StoreArgs {
   summary: boolean;
   quiet: boolean;
   workers: number;
+  'batch-size': number;
 }
 
 export const ingestCommand: CommandModule<object, Args> = {
@@ -27,6 +28,7 @@ export const ingestCommand: CommandModule<object, Args> = {
         .option('summary', { type: 'boolean', default: false, describe: 'also print entities by class, events by type and the accusations' })
         .option('quiet', { type: 'boolean', default: false, describe: 'no progress on stderr' })
         .option('workers', { type: 'number', default: defaultWorkers(), describe: 'extraction worker threads (default: every core)' })
+        .option('batch-size', { type: 'number', default: DEFAULT_BATCH, describe: 'articles per load transaction (1 = one per article); each article is all or nothing either way' })
         .example('$0 ingest corpus', 'into the embedded store ./.newsgraph')
         .example('$0 ingest corpus --store neo4j --neo4j-uri bolt://localhost:7687', 'into Neo4j'),
     ) as never,
@@ -37,6 +39,7 @@ export const ingestCommand: CommandModule<object, Args> = {
         date: argv.date,
         maxArticleBytes: argv['max-article-bytes'],
         workers: argv.workers,
+        batchSize: argv['batch-size'],
         onError: (f) => err(`error: ${f.message}`),
         onArticle: () => progress.tick(),
       }).finally(() => progress.stop());
