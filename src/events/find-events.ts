@@ -196,7 +196,13 @@ export function findEvents(doc: Doc): FoundEvent[] {
       if (nominal) {
         for (let k = i; k < i + nominal.len; k += 1) used.add(k);
         const ev = readNominal(view, text, i, i + nominal.len, nominal.types[0]!, speaker, { resolvePronoun, lastSanctioner, ...(previous ? { previous } : {}), recent, sentenceEvents: found }, used);
-        if (ev) {
+        // "accused X of interfering … by adding eight companies to an export blacklist": part of the charge.
+        const inCharge = ev && chargeRanges.some(([a, b, t]) => {
+          // The charge's means ("by adding …") belongs to it.
+          const end = view.lower[b] === 'by' && toks[b + 1]?.tags.includes('Gerund') ? complementEnd(view, b + 2) : b;
+          return (t === 'ACCUSE' || t === 'CRITICIZE') && (ev.anchor ?? ev.at) >= a && (ev.anchor ?? ev.at) < end;
+        });
+        if (ev && !inCharge) {
           emit(ev);
           if (ev.type === 'SANCTION' && !ev.modality) lastSanctioner = [...ev.source];
         }
@@ -494,6 +500,18 @@ function readNominal(
       break;
     }
   }
+  // "added five companies, including X and Y, to a trade blacklist": "add … to" spans a long object.
+  const np = backToDeterminer(view, i, start);
+  if (verb < 0 && view.lower[np - 1] === 'to') {
+    for (let k = np - 2; k >= Math.max(start, np - 30); k -= 1) {
+      if (OBJECT_TARGET_VERBS.has(view.lower[k]!) && view.toks[k]!.pos === 'Verb') {
+        verb = k;
+        break;
+      }
+    }
+  }
+  // A bare "list" is a measure only as the goal of "add … to the list".
+  if (/^lists?$/u.test(view.lower[i]!) && (verb < 0 || !OBJECT_TARGET_VERBS.has(view.lower[verb]!))) return undefined;
   let postVerb = false;
   if (verb < 0) {
     let k = after;

@@ -91,6 +91,7 @@ const NOMINALS: readonly [string, readonly EventType[]][] = [
   ['agreement', ['AGREE']],
   ['accord', ['AGREE']],
   ['measure', ['SANCTION']],
+  ['list', ['SANCTION']],
   ['protest', ['CRITICIZE']],
   ['countermeasure', ['RETALIATE']],
   ['counter-measure', ['RETALIATE']],
