@@ -71,6 +71,25 @@ describe('reference article, issue 6', () => {
     expect(doc.events.some((e) => e.type === 'RETALIATE')).toBe(false);
     expect(doc.nonFactual.find((e) => e.type === 'RETALIATE')?.modality).toBe('possible');
   });
+  test('groups: "eight companies" (Aksu Huafu and CloudWalk), "24 companies and government-linked entities", "The rest" (CloudWalk)', () => {
+    const group = (n: string) => doc.entities.find((e) => e.group && e.name === n);
+    expect(names(group('eight companies')?.members ?? []).sort()).toEqual(['Aksu Huafu Textiles Co.', 'CloudWalk Technology Ltd.']);
+    expect(group('24 companies and government-linked entities')?.class).toBe('MISC');
+    expect(names(group('The rest')?.members ?? [])).toEqual(['CloudWalk Technology Ltd.']);
+    expect(doc.mentions.some((m) => /companies|rest/u.test(m.text))).toBe(false);
+  });
+  test('SANCTION: the United States -> 24 companies (dated by "the measures announced Friday"), the Commerce Department -> the eight companies', () => {
+    expect(find('SANCTION', /United States/u, /^24 companies/u)?.date).toBe('2020-05-22');
+    expect(find('SANCTION', /Commerce Department/u, /^eight companies$/u)?.date).toBe('2020-05-22');
+  });
+  test('ACCUSE: "One company … is accused" targets Aksu Huafu; "The rest are accused" targets the group', () => {
+    expect(doc.events.find((x) => x.type === 'ACCUSE' && has(x.source, /Commerce Department/u) && /human rights/u.test(x.charge ?? ''))?.targets.map((id) => names([id])[0])).toEqual(['Aksu Huafu Textiles Co.']);
+    expect(find('ACCUSE', /Commerce Department/u, /^The rest$/u)?.charge).toMatch(/surveillance/u);
+  });
+  test('CRITICIZE: CloudWalk calls the treatment unfair (against the United States); Beijing criticised earlier curbs (no date)', () => {
+    expect(find('CRITICIZE', /CloudWalk/u, /United States/u)).toBeDefined();
+    expect(find('CRITICIZE', /^China$/u, /United States/u)?.date).toBeUndefined();
+  });
   test('every event has a trigger, evidence that slices the text and known actors', () => {
     for (const e of [...doc.events, ...doc.nonFactual]) {
       expect(doc.article.text.slice(e.evidence.start, e.evidence.end)).toBe(e.evidence.text);

@@ -293,12 +293,108 @@ const DATING: Case[] = [
   },
 ];
 
+const SPEECH_ACTS: Case[] = [
+  {
+    name: 'modal demand in a quote: "X should …," Y said',
+    text: '“Canada should lift the ban immediately,” Li Wen said.',
+    entities: [E.ca, E.li],
+    expect: [{ type: 'DEMAND', source: ['li'], targets: ['ca'], charge: 'lift the ban immediately' }],
+  },
+  {
+    name: 'duty as demand: "X has a responsibility to …"',
+    text: 'Li Wen said India has a responsibility to protect foreign investors.',
+    entities: [E.in, E.li],
+    expect: [{ type: 'DEMAND', source: ['li'], targets: ['in'], charge: 'protect foreign investors' }],
+  },
+  {
+    name: 'judgment of a measure: against whoever imposed it',
+    text: 'India banned TikTok on Monday. Li Wen said the “unfair treatment” would hurt investors.',
+    entities: [E.in, E.tt, E.li],
+    dates: [{ text: 'Monday', value: '2020-05-25' }],
+    expect: [{ type: 'CRITICIZE', source: ['li'], targets: ['in'] }],
+  },
+  {
+    name: '"called the sanctions illegitimate"',
+    text: 'The Treasury Department imposed sanctions on Kaluga Aero. Moscow called the sanctions “illegitimate” on Saturday.',
+    entities: [E.td, E.ka, E.ru],
+    dates: [{ text: 'Saturday', value: '2020-05-23' }],
+    expect: [{ type: 'CRITICIZE', source: ['ru'], targets: ['td'], date: '2020-05-23' }],
+  },
+  {
+    name: 'threat by announcement against the party in the condition',
+    text: 'Canberra will take the dispute to the World Trade Organization if Beijing refuses talks, Li Wen said.',
+    entities: [E.au, E.cn, E.li],
+    expect: [{ type: 'THREATEN', targets: ['cn'] }],
+  },
+  {
+    name: 'threat "would respond" against the party that acted last',
+    text: 'Canada imposed tariffs on Chinese steel. Beijing said it would respond.',
+    entities: [E.ca, E.cn],
+    expect: [{ type: 'THREATEN', source: ['cn'], targets: ['ca'] }],
+  },
+];
+
+const DISCOURSE: Case[] = [
+  {
+    name: 'REJECT answers the last act against the rejecting party',
+    text: 'The Justice Department accused Acme Corp. of fraud. Acme Corp. rejected the accusation.',
+    entities: [E.dj, E.ac],
+    expect: [{ type: 'REJECT', source: ['ac'], targets: ['dj'] }],
+  },
+  {
+    name: 'subject before a parenthetical relative clause',
+    text: 'The Justice Department accused Acme Corp. of fraud. Acme Corp., which has plants in Mexico, denied that it cheated.',
+    entities: [E.dj, E.ac, E.mx],
+    expect: [{ type: 'REJECT', source: ['ac'], targets: ['dj'] }],
+  },
+  {
+    name: 'participle adjunct shares the main act: ", accusing them of …"',
+    text: 'The Treasury Department sanctioned Kaluga Aero and Volgograd Avia, accusing them of smuggling parts.',
+    entities: [E.td, E.ka, E.va],
+    expect: [
+      { type: 'SANCTION', source: ['td'], targets: ['ka', 'va'] },
+      { type: 'ACCUSE', source: ['td'], targets: ['ka', 'va'], charge: 'smuggling parts' },
+    ],
+  },
+  {
+    name: 'relative antecedent as the accused; "it" in a report is the speaking organisation',
+    text: 'The Treasury Department said it had sanctioned Kaluga Aero, which it accused of smuggling parts.',
+    entities: [E.td, E.ka],
+    expect: [{ type: 'ACCUSE', source: ['td'], targets: ['ka'], charge: 'smuggling parts' }],
+  },
+  {
+    name: 'a coordinated verb takes its conjunct’s subject across a subordinate clause',
+    text: 'Beijing said it was concerned after India banned TikTok, and urged New Delhi to lift the ban.',
+    entities: [E.cn, E.in, E.tt],
+    expect: [{ type: 'DEMAND', source: ['cn'], targets: ['in'] }],
+  },
+];
+
+const DATING_BY_SOURCE: Case[] = [
+  {
+    name: 'a later dated statement of the same source dates an undated past act',
+    text: 'Washington imposed curbs on Acme Corp. The measures announced Friday expand a campaign.',
+    entities: [{ id: 'us', name: 'United States', class: 'LOC', names: ['Washington'] }, E.ac],
+    dates: [{ text: 'Friday', value: '2020-05-22' }],
+    expect: [{ type: 'SANCTION', source: ['us'], targets: ['ac'], date: '2020-05-22' }],
+  },
+  {
+    name: '"earlier" leaves the act undated',
+    text: 'Beijing criticized curbs imposed earlier on Acme Corp.',
+    entities: [E.cn, E.ac],
+    expect: [{ type: 'CRITICIZE', source: ['cn'], date: undefined }],
+  },
+];
+
 const NOTHING: { text: string; entities: readonly EntitySpec[] }[] = [
   { text: 'The tariff war weighs on global trade.', entities: [] },
   { text: 'Companies accused of fraud face fines in Canada.', entities: [E.ca] },
   { text: 'Analysts in Tokyo said the market was volatile.', entities: [E.jp] },
   { text: 'The press conference was held in Berlin.', entities: [E.de] },
   { text: 'Beijing’s exports rose 3% in May.', entities: [E.cn] },
+  { text: 'Traders burned Canadian products in protests this month.', entities: [E.ca] },
+  // no demand for a passive wish; no judgment when negated
+  { text: 'Li Wen said Canadian firms should not be punished and had received no unfair subsidies.', entities: [E.ca, E.li] },
 ];
 
 describe.each([
@@ -309,6 +405,9 @@ describe.each([
   ['negation and modality', NEGATION_AND_MODALITY],
   ['multiple targets', MULTIPLE],
   ['dating', DATING],
+  ['speech acts', SPEECH_ACTS],
+  ['discourse', DISCOURSE],
+  ['dating by source', DATING_BY_SOURCE],
 ])('%s', (_label, cases) => {
   test.each(cases.map((c) => [c.name, c] as const))('%s', (_n, c) => {
     const { events, nonFactual, log } = run(c);
