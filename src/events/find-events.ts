@@ -111,7 +111,10 @@ export function findEvents(doc: Doc): FoundEvent[] {
   const adversaryOf = (source: readonly string[], before: readonly FoundEvent[]): string[] => {
     const self = selfOf(source);
     const prior = before.filter((p) => !p.modality && !p.descriptive && p.source.length > 0 && !p.source.some((id) => self.has(id))).reverse();
-    const hit = prior.find((p) => CHARGING.has(p.type) && p.targets.some((id) => self.has(id))) ?? prior.find((p) => p.type === 'ACCUSE' || p.type === 'SANCTION');
+    // A party (organisation or country) rather than a person whose affiliation the article leaves unsaid.
+    const isParty = (p: FoundEvent): boolean => partyOf(p.source).some((id) => classOf(id) !== 'PER');
+    const against = prior.filter((p) => CHARGING.has(p.type) && p.targets.some((id) => self.has(id)));
+    const hit = against.find(isParty) ?? against[0] ?? prior.find((p) => (p.type === 'ACCUSE' || p.type === 'SANCTION') && isParty(p)) ?? prior.find((p) => p.type === 'ACCUSE' || p.type === 'SANCTION');
     return hit ? partyOf(hit.source).filter((id) => !self.has(id)) : [];
   };
   /** The parties behind a source: organisations and countries rather than their spokespeople. */
