@@ -5,6 +5,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { extractCommand } from './cli/extract.js';
 import { ingestCommand } from './cli/ingest.js';
+import { loadCommand } from './cli/load.js';
 import { queryCommand } from './cli/query.js';
 import { queriesCommand } from './cli/queries.js';
 import { schemaCommand } from './cli/schema.js';
@@ -32,6 +33,7 @@ export async function main(argv: string[]): Promise<number> {
       .scriptName('newsgraph')
       .command(extractCommand)
       .command(ingestCommand)
+      .command(loadCommand)
       .command(queryCommand)
       .command(queriesCommand)
       .command(schemaCommand)

@@ -1,12 +1,12 @@
 // Inputs -> extraction (worker threads) -> graph rows -> store in batches (one transaction each), loading one
 // batch while the next is extracted; a failed batch is retried article by article; failures are reported.
-import { EXTRACTOR_VERSION, extract } from './extract.js';
+import { EXTRACTOR_VERSION } from './extract.js';
 import { toGraph } from './graph/to-graph.js';
 import { StoreLockedError, StoreUnavailableError, type InputError } from './errors.js';
 import type { GraphRows } from './graph/types.js';
 import { readInputs, type InputItem, type ReadOptions } from './input/read-inputs.js';
 import type { Article } from './model/types.js';
-import { extractStream } from './parallel/extract-pool.js';
+import { extractStream, type Extracted } from './parallel/extract-pool.js';
 import type { GraphStore, LoadOutcome } from './store/types.js';
 
 export interface IngestFailure {
@@ -45,6 +45,19 @@ export async function ingest(
   inputs: readonly string[] | AsyncIterable<Article> | Iterable<Article>,
   store: GraphStore,
   options: IngestOptions = {},
+): Promise<IngestSummary> {
+  return loadExtracted(extractStream(items(inputs, options), { workers: options.workers, withRows: true }), store, options);
+}
+
+/**
+ * Loads already-extracted articles (from the worker pool, or records read back by `newsgraph load`) in batches,
+ * with the same failure handling and duplicate-id check as ingest.
+ * @example await loadExtracted(readRecords(['part1.jsonl']), store)
+ */
+export async function loadExtracted(
+  stream: AsyncIterable<Extracted>,
+  store: GraphStore,
+  options: Omit<IngestOptions, 'workers' | keyof ReadOptions> = {},
 ): Promise<IngestSummary> {
   const summary: IngestSummary = { read: 0, created: 0, replaced: 0, unchanged: 0, failed: 0, failures: [] };
   const fail = (f: IngestFailure): void => {
@@ -96,7 +109,7 @@ export async function ingest(
   };
 
   try {
-    for await (const result of extractStream(items(inputs, options), { workers: options.workers, withRows: true })) {
+    for await (const result of stream) {
       if ('error' in result) {
         fail({ file: result.error.file, line: result.error.line, message: result.error.message });
         continue;
@@ -157,4 +170,3 @@ async function* items(
 }
 
 export type { InputError };
-void extract;

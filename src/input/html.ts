@@ -54,11 +54,20 @@ export function readHtml(html: string, where: string): HtmlArticle {
 /** Readability's cleaned HTML -> one paragraph per block, separated by blank lines (sentence splitting needs them). */
 function paragraphText(content: string): string {
   const { document } = parseHTML(`<!doctype html><html><body>${content}</body></html>`);
-  const blocks = [...document.querySelectorAll('p, h1, h2, h3, h4, li, blockquote, pre')]
+  const blocks = elements(document.querySelectorAll('p, h1, h2, h3, h4, li, blockquote, pre'))
     .filter((el) => !el.querySelector('p, li, blockquote'))
     .map((el) => (el.textContent ?? '').replace(/\s+/gu, ' ').trim())
     .filter((t) => t !== '');
   return blocks.join('\n\n');
+}
+
+/** The DOM's element list as an array, whichever DOM typings the compiler sees. */
+interface El {
+  readonly textContent: string | null;
+  querySelector(selector: string): unknown;
+}
+function elements(list: unknown): El[] {
+  return Array.from(list as ArrayLike<El>);
 }
 
 function publishedDate(document: ReturnType<typeof parseHTML>['document']): string | undefined {
@@ -67,7 +76,7 @@ function publishedDate(document: ReturnType<typeof parseHTML>['document']): stri
     const d = isoDay(v);
     if (d) return d;
   }
-  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+  for (const script of elements(document.querySelectorAll('script[type="application/ld+json"]'))) {
     try {
       const d = findDatePublished(JSON.parse(script.textContent ?? ''));
       if (d) return d;
