@@ -158,11 +158,10 @@ export interface SentenceParts {
 /** Splits a document into SentenceParts; localFeatures and the tagger's word cache both build on it. */
 export function documentParts(doc: readonly (readonly FeatToken[])[], gaz: Gazetteer, usePos = true, clusters?: WordClusters): SentenceParts[] {
   const dv = viewDocument(doc);
-  const runs = capitalisedRuns(dv, gaz);
   return doc.map((tokens, si) => {
     const sv = dv.sentences[si]!;
     const bits = sv.norm.map((w) => (clusters ? clusters.path(w) : ''));
-    return { norm: sv.norm, lower: sv.lower, shapes: sv.shapes, upperSentence: sv.upperSentence, bits, context: contextFeatures(tokens, sv, dv, gaz, usePos, runs) };
+    return { norm: sv.norm, lower: sv.lower, shapes: sv.shapes, upperSentence: sv.upperSentence, bits, context: contextFeatures(tokens, sv, dv, gaz, usePos) };
   });
 }
 
@@ -187,46 +186,7 @@ export function localFeatures(doc: readonly (readonly FeatToken[])[], gaz: Gazet
   });
 }
 
-/** Per capitalised word type of a document: its longest run of capitalised words, and whether a given name leads one. */
-interface RunInfo {
-  len: number;
-  at: string;
-  afterFirst: boolean;
-}
-
-/**
- * The longest run of capitalised words each word type takes part in, in mixed-case sentences ("Pirelli"
- * alone everywhere vs "Marco Pirelli"), and whether a run with a given name first holds it later on.
- */
-function capitalisedRuns(dv: DocView, gaz: Gazetteer): Map<string, RunInfo> {
-  const out = new Map<string, RunInfo>();
-  for (const s of dv.sentences) {
-    if (s.upperSentence) continue;
-    const n = s.norm.length;
-    for (let i = 0; i < n; ) {
-      if (!isCapitalised(s.norm[i]!) || !/[A-Za-z]/.test(s.norm[i]!)) {
-        i++;
-        continue;
-      }
-      let e = i + 1;
-      while (e < n && isCapitalised(s.norm[e]!) && /[A-Za-z]/.test(s.norm[e]!)) e++;
-      const len = e - i;
-      const first = gaz.lookup(s.lower[i]!)?.some((c) => c === 'FIRST' || c === 'C_FIRST') ?? false;
-      for (let k = i; k < e; k++) {
-        const key = s.lower[k]!;
-        const at = len === 1 ? 'U' : k === i ? 'B' : k === e - 1 ? 'E' : 'I';
-        let r = out.get(key);
-        if (!r) out.set(key, (r = { len: 0, at, afterFirst: false }));
-        if (len > r.len) [r.len, r.at] = [len, at];
-        if (first && k > i) r.afterFirst = true;
-      }
-      i = e;
-    }
-  }
-  return out;
-}
-
-function contextFeatures(tokens: readonly FeatToken[], sv: SentView, dv: DocView, gaz: Gazetteer, usePos: boolean, runs: Map<string, RunInfo>): string[][] {
+function contextFeatures(tokens: readonly FeatToken[], sv: SentView, dv: DocView, gaz: Gazetteer, usePos: boolean): string[][] {
   const n = tokens.length;
   const { norm, lower, shapes } = sv;
   const gz = gaz.match(norm, lower);
@@ -250,11 +210,6 @@ function contextFeatures(tokens: readonly FeatToken[], sv: SentView, dv: DocView
     if (isCapitalised(w)) {
       if (dv.seenLower.has(l)) f.push('dlc' + pos + uc);
       if (dv.seenTitle.has(l)) f.push('dtc' + pos + uc);
-      const r = runs.get(l);
-      if (r) {
-        f.push('dcr=' + Math.min(r.len, 3) + r.at);
-        if (r.afterFirst) f.push('dfn');
-      }
     }
     for (const g of gz[i]!) f.push(g);
     if (i > 0) for (const g of gz[i - 1]!) f.push('-1' + g);
