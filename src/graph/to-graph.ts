@@ -162,6 +162,12 @@ export function actorLinkRows(record: ExtractionRecord): ActorLinkRow[] {
   const out = new Map<string, ActorLinkRow>();
   for (const e of record.entities) {
     const from = refById.get(e.id)!;
+    const memberships = (e.members ?? []).map((m) => ({ from: m, type: 'MEMBER_OF' as const }));
+    for (const { from: memberId, type } of memberships) {
+      const member = refById.get(memberId);
+      if (!member || (member.label === from.label && member.key === from.key)) continue;
+      out.set(`${type}|${member.label}|${member.key}|${from.label}|${from.key}`, { type, from: member, to: from });
+    }
     for (const r of e.relations ?? []) {
       const to = refById.get(r.entity);
       if (!to || (to.label === from.label && to.key === from.key)) continue;

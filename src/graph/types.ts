@@ -62,16 +62,18 @@ export const REL_PROPS: Readonly<Record<RelType, Readonly<Record<string, PropTyp
   SPOKESPERSON_FOR: {},
   HEADED_BY: {},
   POSSIBLY_SAME_AS: {},
+  MEMBER_OF: {},
 };
 
 /**
  * Actor-to-actor links from resolution (issue 5), FROM any entity label TO any entity label, no properties:
  * Zhao Lijian SPOKESPERSON_FOR the foreign ministry, a ministry AFFILIATED_WITH China, the Trump administration
- * HEADED_BY Donald Trump, a bare surname POSSIBLY_SAME_AS each full name it may stand for. `actorLinkRows`
+ * HEADED_BY Donald Trump, a bare surname POSSIBLY_SAME_AS each full name it may stand for, CloudWalk MEMBER_OF the
+ * group "eight companies". `actorLinkRows`
  * in to-graph.ts builds the rows; MERGE keeps one edge per pair, whatever number of articles state it.
  */
-export type ActorLinkType = 'AFFILIATED_WITH' | 'SPOKESPERSON_FOR' | 'HEADED_BY' | 'POSSIBLY_SAME_AS';
-export const ACTOR_LINK_TYPES: readonly ActorLinkType[] = ['AFFILIATED_WITH', 'SPOKESPERSON_FOR', 'HEADED_BY', 'POSSIBLY_SAME_AS'];
+export type ActorLinkType = 'AFFILIATED_WITH' | 'SPOKESPERSON_FOR' | 'HEADED_BY' | 'POSSIBLY_SAME_AS' | 'MEMBER_OF';
+export const ACTOR_LINK_TYPES: readonly ActorLinkType[] = ['AFFILIATED_WITH', 'SPOKESPERSON_FOR', 'HEADED_BY', 'POSSIBLY_SAME_AS', 'MEMBER_OF'];
 
 export const ENTITY_LABELS: readonly NodeLabel[] = ['Person', 'Organization', 'Location', 'Misc'];
 

@@ -61,6 +61,19 @@ describe('toGraph', () => {
     expect(links.map((r) => `${r.type} ${r.from.key}->${r.to.key}`)).toEqual(['AFFILIATED_WITH ORG:acme corp->LOC:ruritania']);
   });
 
+  it('links each named member to its group entity with MEMBER_OF', () => {
+    const grouped: ExtractionRecord = {
+      ...record,
+      entities: [
+        ...record.entities,
+        { id: 'g1', key: 'MISC:group:a1:two companies', name: 'two companies', class: 'MISC', subtype: 'group', group: true, members: ['e2', 'e9'], aliases: [], mentions: [] },
+      ],
+    };
+    const rows = toGraph(article, grouped, 'v1');
+    expect(rows.relationships.filter((r) => r.type === 'MEMBER_OF').map((r) => `${r.from.key}->${r.to.key}`)).toEqual(['ORG:acme corp->MISC:group:a1:two companies']);
+    expect(rows.nodes.find((n) => n.key === 'MISC:group:a1:two companies')!.extraLabels).toEqual(['Group']);
+  });
+
   it('hashes text, date and extractor version', () => {
     expect(contentHash(article, 'v1')).toBe(rows.contentHash);
     expect(contentHash(article, 'v2')).not.toBe(rows.contentHash);
