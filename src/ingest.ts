@@ -1,7 +1,10 @@
 // Inputs -> extraction (worker threads) -> graph rows -> store in batches (one transaction each), loading one
 // batch while the next is extracted; a failed batch is retried article by article; failures are reported.
 import { EXTRACTOR_VERSION } from './extract.js';
-import { toGraph } from './graph/to-graph.js';
+import { AliasIndex, rekeyWithAliases } from './actors/alias-index.js';
+import { CLASS_LABEL, toGraph } from './graph/to-graph.js';
+import { rekeyRows, type Rekey } from './graph/rekey-rows.js';
+import type { EntityClass, ExtractionRecord } from './model/types.js';
 import { StoreLockedError, StoreUnavailableError, type InputError } from './errors.js';
 import type { GraphRows } from './graph/types.js';
 import { readInputs, type InputItem, type ReadOptions } from './input/read-inputs.js';
@@ -66,6 +69,7 @@ export async function loadExtracted(
     options.onError?.(f);
   };
   await store.ensureSchema();
+  const actors = await knownActors(store);
   const seen = new Map<string, { where: string; hash: string }>();
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
   let batch: Pending[] = [];
@@ -121,7 +125,7 @@ export async function loadExtracted(
         fail({ file: article.file, line: article.line, articleId: article.id, message: `${where}: ${result.failure}` });
         continue;
       }
-      const rows = result.rows ?? toGraph(article, result.record, EXTRACTOR_VERSION);
+      const rows = actors.join(result.record, result.rows ?? toGraph(article, result.record, EXTRACTOR_VERSION));
       const earlier = seen.get(article.id);
       if (earlier && earlier.hash !== rows.contentHash) {
         fail({
@@ -151,6 +155,39 @@ interface Pending {
   readonly article: Article;
   readonly where: string;
   readonly rows: GraphRows;
+}
+
+/**
+ * The store's actors, so an article that names one only by a short form ("Trump", "Huawei") joins the node earlier
+ * articles made; updated as articles arrive, so later articles of the same run see earlier ones.
+ */
+async function knownActors(store: GraphStore): Promise<{ join(record: ExtractionRecord, rows: GraphRows): GraphRows }> {
+  const index = new AliasIndex();
+  const names = new Map<string, string>();
+  const classes: [EntityClass, string][] = [['PER', 'Person'], ['ORG', 'Organization'], ['LOC', 'Location']];
+  for (const [cls, label] of classes) {
+    for (const r of await store.run(`MATCH (x:${label}) RETURN x.key AS key, x.name AS name, x.aliases AS aliases`)) {
+      const actor = { key: String(r.key), class: cls, name: String(r.name), aliases: (r.aliases as string[] | null) ?? [] };
+      index.add(actor);
+      names.set(actor.key, actor.name);
+    }
+  }
+  return {
+    join(record, rows) {
+      const changes = new Map<string, Rekey>();
+      rekeyWithAliases(record.entities, index).forEach(({ entity }, i) => {
+        const before = record.entities[i]!;
+        if (entity.key !== before.key) changes.set(`${CLASS_LABEL[before.class]}|${before.key}`, { key: entity.key, name: names.get(entity.key) ?? entity.name });
+      });
+      for (const e of record.entities) {
+        if (e.class === 'MISC') continue;
+        const key = changes.get(`${CLASS_LABEL[e.class]}|${e.key}`)?.key ?? e.key;
+        if (!names.has(key)) names.set(key, e.name);
+        index.add({ key, class: e.class, name: names.get(key)!, aliases: [e.name, ...e.aliases] });
+      }
+      return rekeyRows(rows, changes);
+    },
+  };
 }
 
 /** Errors that stop the run: the store itself is gone or in use. */
