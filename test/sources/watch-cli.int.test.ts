@@ -1,42 +1,13 @@
 // `newsgraph watch` as a user runs it (dist/cli.js; npm test builds first): picks up a new file, then its change,
 // stops on SIGTERM with exit 0 and leaves a store that opens cleanly.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../../src/store/index.js';
 import { MINE_STORY, PORT_STORY, rssFeed } from './documents.js';
+import { CLI, killAll, startCli } from './cli-process.js';
 import { startServer, type TestServer } from './server.js';
 
-const CLI = join(process.cwd(), 'dist', 'cli.js');
-const children: ChildProcess[] = [];
-
-/** A running CLI whose stderr is collected; `waitFor` polls it, bounded. */
-export function startCli(args: string[], cwd: string) {
-  const child: ChildProcess = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let stderr = '';
-  let stdout = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const waitFor = async (what: RegExp, ms = 30_000): Promise<void> => {
-    const end = Date.now() + ms;
-    while (!what.test(stderr)) {
-      if (Date.now() > end || child.exitCode !== null) throw new Error(`no ${what} on stderr within ${ms} ms; stderr:\n${stderr}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
-  const exit = async (ms = 30_000): Promise<number | null> => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
-    try {
-      return await exited;
-    } finally {
-      clearTimeout(timer);
-    }
-  };
-  return { child, waitFor, exit, stderr: () => stderr, stdout: () => stdout };
-}
 
 let dir: string;
 let server: TestServer;
@@ -46,7 +17,7 @@ beforeAll(async () => {
   server = await startServer();
 });
 afterAll(async () => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  killAll();
   await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -97,9 +68,9 @@ describe('newsgraph watch', () => {
     expect(cli.stderr()).toContain(`watch: ${server.base}/broken.rss: HTTP 500 Internal Server Error\n`);
   });
 
-  it('refuses a bad interval as a usage error (exit 2)', () => {
-    const r = spawnSync(process.execPath, [CLI, 'watch', dir, '--interval', 'soon', '--db', join(dir, 'db4')], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain('--interval "soon" is not a duration; write it like 30s, 15m or 1h');
+  it('refuses a bad interval as a usage error (exit 2)', async () => {
+    const cli = startCli(['watch', dir, '--interval', 'soon', '--db', join(dir, 'db4')], dir);
+    expect(await cli.exit()).toBe(2);
+    expect(cli.stderr()).toContain('--interval "soon" is not a duration; write it like 30s, 15m or 1h');
   });
 });
