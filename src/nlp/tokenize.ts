@@ -15,9 +15,6 @@ interface CTerm {
   tags: string[];
   offset: { start: number; length: number };
 }
-interface CSentence {
-  terms: CTerm[];
-}
 
 const POSSESSIVE = /^(.+?)(['’]s|['’])$/u;
 const ABBREVIATION_TAGS = new Set(['Abbreviation', 'Honorific']);
@@ -54,14 +51,10 @@ export function tokenize(text: string): Tokenized {
   const tokens: Token[] = [];
   if (text.trim() === '') return { sentences, tokens };
   for (const [from, to] of pieces(text)) {
-    const json = nlp(text.slice(from, to)).json({ offset: true, terms: { offset: true } }) as CSentence[];
-    for (const s of json) {
+    for (const s of parse(text.slice(from, to))) {
       const sentenceIndex = sentences.length;
       const tokenStart = tokens.length;
-      const terms = mergeHyphenated(
-        s.terms.map((t) => ({ ...t, offset: { start: t.offset.start + from, length: t.offset.length } })),
-        text,
-      );
+      const terms = mergeHyphenated(s, from, text);
       for (const term of terms) pushTerm(term, text, sentenceIndex, tokens);
       if (tokens.length === tokenStart) continue;
       const start = tokens[tokenStart]!.start;
@@ -70,6 +63,39 @@ export function tokenize(text: string): Tokenized {
     }
   }
   return { sentences, tokens };
+}
+
+/** A term as compromise holds it after `compute('offset')`; `tags` is a Set in the order the tagger added them. */
+interface RawTerm {
+  text: string;
+  pre: string;
+  post: string;
+  tags: Set<string>;
+  offset: { start: number; length: number };
+}
+
+const WORLD = nlp.world() as { hooks: string[] };
+/**
+ * compromise's compute steps minus 'chunks': the chunker only sets `term.chunk` (noun/verb phrase), never a tag,
+ * and nothing here reads chunks; it costs ~10% of a parse.
+ */
+const TAGGING_HOOKS = WORLD.hooks.filter((h) => h !== 'chunks');
+
+/**
+ * Tags one piece of text and returns its sentences' terms with offsets into the piece. Reads the terms in place
+ * (what `.json({ offset: true, terms: { offset: true } })` copies) with the same text, pre, post, tag order and offset.
+ */
+function parse(piece: string): RawTerm[][] {
+  const all = WORLD.hooks;
+  WORLD.hooks = TAGGING_HOOKS; // nlp() runs world.hooks; put the full list back even if it throws
+  let doc;
+  try {
+    doc = nlp(piece);
+  } finally {
+    WORLD.hooks = all;
+  }
+  doc.compute('offset');
+  return doc.docs as unknown as RawTerm[][];
 }
 
 /** Longest text handed to compromise at once: its tagger slows down quadratically past ~2,000 words in one sentence. */
@@ -111,13 +137,14 @@ function lastSpace(window: string, min: number): number | undefined {
   return i >= min ? i + 1 : undefined;
 }
 
-/** Rejoins "Jean-Luc" or "co-founder", which compromise splits, into one token as CoNLL has them. */
-function mergeHyphenated(terms: CTerm[], text: string): CTerm[] {
+/** Rejoins "Jean-Luc" or "co-founder", which compromise splits, into one token as CoNLL has them. Offsets move by `from`. */
+function mergeHyphenated(terms: readonly RawTerm[], from: number, text: string): CTerm[] {
   const out: CTerm[] = [];
-  for (const term of terms) {
-    if (term.offset.length === 0) continue; // contraction expansions ("didn't" -> did + not) have no text
+  for (const t of terms) {
+    if (t.offset.length === 0) continue; // contraction expansions ("didn't" -> did + not) have no text
+    const term: CTerm = { text: t.text, pre: t.pre, post: t.post, tags: Array.from(t.tags), offset: { start: t.offset.start + from, length: t.offset.length } };
     const prev = out[out.length - 1];
-    if (prev && /^[-‐–]$/u.test(prev.post) && term.pre === '') {
+    if (prev && HYPHEN.test(prev.post) && term.pre === '') {
       const start = prev.offset.start;
       const end = term.offset.start + term.offset.length;
       out[out.length - 1] = {
@@ -129,10 +156,11 @@ function mergeHyphenated(terms: CTerm[], text: string): CTerm[] {
       };
       continue;
     }
-    out.push({ ...term });
+    out.push(term);
   }
   return out;
 }
+const HYPHEN = /^[-‐–]$/u;
 
 function pushTerm(term: CTerm, text: string, sentence: number, tokens: Token[]): void {
   let start = term.offset.start;
