@@ -31,6 +31,13 @@ describe('newsgraph watch', () => {
     await cli.waitFor(/watch: 1 source, every 1s/u);
     writeFileSync(join(inbox, 'port-strike.txt'), `date 2022-06-14 ${PORT_STORY.paragraphs.join('\n\n')}`);
     await cli.waitFor(/^created port-strike \(/mu);
+    // Readers see the store while the watch holds it; a second writer is refused as locked.
+    const reader = startCli(['query', 'MATCH (a:Article) RETURN a.id AS id', '--db', db, '--format', 'csv'], dir);
+    expect(await reader.exit()).toBe(0);
+    expect(reader.stdout()).toBe('id\nport-strike\n');
+    const writer = startCli(['ingest', inbox, '--db', db], dir);
+    expect(await writer.exit()).toBe(2);
+    expect(writer.stderr()).toMatch(/is in use by another newsgraph process \(locked\)/u);
     const changed = PORT_STORY.paragraphs.slice(0, 2).join('\n\n');
     writeFileSync(join(inbox, 'port-strike.txt'), `date 2022-06-14 ${changed}`);
     await cli.waitFor(/^replaced port-strike \(/mu);
