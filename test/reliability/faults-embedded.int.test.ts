@@ -4,8 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DB_FILE } from '../../src/store/embedded/embedded-store.js';
-import { openStore } from '../../src/store/index.js';
-import type { Counts, GraphStore, Row } from '../../src/store/types.js';
+import { readStoreState, type GraphState } from './graph-check.js';
 import { runCli, startCli, waitFor } from './cli-run.js';
 import { writeCorpus } from './corpus.js';
 
@@ -15,35 +14,11 @@ const corpus = join(root, 'corpus.jsonl');
 const refDb = join(root, 'ref');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-/** Per article: how many entities it mentions and how many events it reports. */
-const SHAPE = 'MATCH (a:Article) OPTIONAL MATCH (a)-[m:MENTIONS]->() WITH a, count(m) AS mentions ' +
-  'OPTIONAL MATCH (e:Event)-[:REPORTED_IN]->(a) RETURN a.id AS id, a.contentHash AS hash, mentions, count(e) AS events ORDER BY id';
-
-/** Entities with no mention and no event pointing at them, counted label by label (portable Cypher). */
-const ORPHANS = ['Person', 'Organization', 'Location', 'Misc'].map(
-  (label) =>
-    `MATCH (x:${label}) WHERE NOT EXISTS { MATCH (x)<-[:MENTIONS]-(:Article) } AND NOT EXISTS { MATCH (x)<-[:BY]-(:Event) } ` +
-    'AND NOT EXISTS { MATCH (x)<-[:AGAINST]-(:Event) } RETURN count(x) AS n',
-);
-
-async function readGraph(db: string): Promise<{ counts: Counts; shape: Row[]; orphans: number }> {
-  const store = await openStore({ store: 'embedded', db, readOnly: true });
-  try {
-    return { counts: await store.counts(), shape: await store.run(SHAPE), orphans: await countOrphans(store) };
-  } finally {
-    await store.close();
-  }
-}
-
-export async function countOrphans(store: GraphStore): Promise<number> {
-  let n = 0;
-  for (const q of ORPHANS) n += Number((await store.run(q))[0]!['n']);
-  return n;
-}
+const readGraph = (db: string): Promise<GraphState> => readStoreState({ store: 'embedded', db });
 
 const ingestArgs = (db: string, ...more: string[]): string[] => ['ingest', corpus, '--store', 'embedded', '--db', db, '--quiet', ...more];
 
-let ref: Awaited<ReturnType<typeof readGraph>>;
+let ref: GraphState;
 beforeAll(async () => {
   writeCorpus(corpus, 0, N);
   const r = await runCli(ingestArgs(refDb));
@@ -56,6 +31,7 @@ describe('embedded store under faults (real bin, real LadybugDB)', () => {
   test('the reference graph: every generated article has mentions and events, no orphans', () => {
     expect(ref.shape.every((r) => Number(r['mentions']) > 0 && Number(r['events']) > 0)).toBe(true);
     expect(ref.orphans).toBe(0);
+    expect(ref.duplicates).toBe(0);
   });
 
   test('during an ingest: a reader sees only whole articles, a second writer gets one "locked" line (exit 2); SIGKILL, then a re-run gives the clean graph', async () => {
