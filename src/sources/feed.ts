@@ -111,7 +111,10 @@ export function feedDate(raw: string | undefined): string | undefined {
   return isValid(day) ? format(day, 'yyyy-MM-dd') : undefined;
 }
 
-/** HTML -> plain text, one paragraph per block element, blank lines between (sentence splitting needs them). */
+/**
+ * HTML -> plain text, one paragraph per block element, blank lines between (sentence splitting needs them).
+ * @example htmlText('<p>One &amp; two.</p><p>Three.</p>') // 'One & two.\n\nThree.'
+ */
 export function htmlText(html: string): string {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   // linkedom's NodeList is typed differently with and without the DOM lib; read it as a plain array of elements.
@@ -133,14 +136,20 @@ interface HtmlElement {
   replaceWith(node: string): void;
 }
 
-/** True when the item's own content is the whole story rather than a teaser. */
+/**
+ * True when the item's own content is the whole story rather than a teaser.
+ * @example holdsFullStory({ summary: 'Dockworkers walked out…' }) // false: no content, only a summary
+ */
 export function holdsFullStory(item: FeedItem, minChars = DEFAULT_MIN_FULL_TEXT_CHARS): boolean {
   if (!item.content) return false;
   const text = htmlText(item.content);
   return text.length >= minChars && !TEASER_END.test(text);
 }
 
-/** A fingerprint of what the feed says about an item: a changed story gets a new one. */
+/**
+ * A fingerprint of what the feed says about an item: a changed story gets a new one.
+ * @example itemHash({ id: 'a', title: 'T' }) !== itemHash({ id: 'a', title: 'T (updated)' }) // true
+ */
 export function itemHash(item: FeedItem): string {
   return createHash('sha1').update(JSON.stringify([item.id, item.title, item.link, item.rawDate, item.content, item.summary])).digest('hex');
 }

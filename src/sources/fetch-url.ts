@@ -11,6 +11,8 @@ export interface FetchOptions {
   readonly maxRedirects?: number;
   /** Extra request headers (watch sends If-None-Match / If-Modified-Since). */
   readonly headers?: Readonly<Record<string, string>>;
+  /** Cancels the request (watch passes its stop signal). */
+  readonly signal?: AbortSignal;
 }
 
 export type BodyKind = 'html' | 'feed';
@@ -35,7 +37,10 @@ const USER_AGENT = 'newsgraph (+https://www.npmjs.com/package/newsgraph)';
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 const FEED_TYPES = new Set(['application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/xml', 'text/xml']);
 
-/** True for the inputs that name a web resource rather than a file. */
+/**
+ * True for the inputs that name a web resource rather than a file.
+ * @example isUrl('https://news.example/world.rss') // true; isUrl('corpus/a.txt') // false
+ */
 export function isUrl(input: string): boolean {
   return /^https?:\/\//iu.test(input);
 }
@@ -55,6 +60,9 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
     timedOut = true;
     controller.abort();
   }, timeoutMs);
+  const cancel = (): void => controller.abort();
+  options.signal?.addEventListener('abort', cancel, { once: true });
+  if (options.signal?.aborted) controller.abort();
   const fail = (reason: string, cause?: unknown): InputError => new InputError(`${url}: ${reason}`, { file: url, cause });
   let current = url;
   try {
@@ -75,6 +83,7 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
         });
       } catch (err) {
         if (timedOut) throw fail(`no answer within ${timeoutMs} ms (timeout); try again later or raise --timeout`, err);
+        if (options.signal?.aborted) throw fail('request cancelled', err);
         throw fail(`cannot connect (${networkReason(err)})`, err);
       }
       if (res.status >= 300 && res.status < 400 && res.status !== 304) {
@@ -114,6 +123,7 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
       } catch (err) {
         if (err instanceof InputError) throw fail(err.message);
         if (timedOut) throw fail(`body not complete within ${timeoutMs} ms (timeout); try again later or raise --timeout`, err);
+        if (options.signal?.aborted) throw fail('request cancelled', err);
         throw fail(`connection lost while reading (${networkReason(err)})`, err);
       }
       const body = decode(bytes, contentType);
@@ -123,6 +133,7 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
     }
   } finally {
     clearTimeout(timer);
+    options.signal?.removeEventListener('abort', cancel);
   }
 }
 

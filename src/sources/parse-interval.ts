@@ -16,7 +16,10 @@ export function parseInterval(value: string | number, option: string): number {
   return Math.round(ms);
 }
 
-/** 90000 -> "1m30s", for log lines. */
+/**
+ * A duration for log lines.
+ * @example formatInterval(90_000) // '1m30s'
+ */
 export function formatInterval(ms: number): string {
   if (ms < 1000) return `${ms}ms`;
   const s = Math.round(ms / 1000);

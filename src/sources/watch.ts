@@ -169,8 +169,9 @@ export async function watch(targets: readonly string[], store: GraphStore, optio
         ...(source.etag ? { 'if-none-match': source.etag } : {}),
         ...(source.lastModified ? { 'if-modified-since': source.lastModified } : {}),
       };
-      fetched = await fetchUrl(source.url, { ...options.fetch, headers: { ...options.fetch?.headers, ...headers } });
+      fetched = await fetchUrl(source.url, { ...options.fetch, signal, headers: { ...options.fetch?.headers, ...headers } });
     } catch (err) {
+      if (signal.aborted) return; // stopped mid-request: nothing was read, nothing failed
       sourceDown(source, err);
       return;
     }
@@ -188,6 +189,10 @@ export async function watch(targets: readonly string[], store: GraphStore, optio
         sourceDown(source, err);
         return;
       }
+      // Only items still in the feed are remembered: the set stays the size of the feed.
+      const current = new Set(feed.items.map((i) => i.id ?? i.link ?? ''));
+      for (const key of [...source.seen.keys()]) if (!current.has(key)) source.seen.delete(key);
+      for (const key of [...source.attempts.keys()]) if (!current.has(key)) source.attempts.delete(key);
       for (const item of feed.items) {
         if (signal.aborted) return;
         const key = item.id ?? item.link ?? '';
@@ -195,8 +200,9 @@ export async function watch(targets: readonly string[], store: GraphStore, optio
         if (source.seen.get(key) === hash) continue;
         let article: Article;
         try {
-          article = await itemArticle(item, feed, options);
+          article = await itemArticle(item, feed, { ...options, fetch: { ...options.fetch, signal } });
         } catch (err) {
+          if (signal.aborted) return;
           clean = false;
           report({ file: source.url, message: (err as Error).message });
           itemFailed(source, key, hash);

@@ -76,6 +76,14 @@ describe('fetchUrl', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
+  it('is cancelled by its signal', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const started = Date.now();
+    expect((await failure(`${server.base}/slow`, { timeoutMs: 30_000, signal: controller.signal })).message).toBe(`${server.base}/slow: request cancelled`);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
   it('refuses a content type that is neither HTML nor a feed', async () => {
     expect((await failure(`${server.base}/logo.png`)).message).toBe(`${server.base}/logo.png: content type "image/png" is neither an HTML page nor an RSS/Atom feed`);
   });

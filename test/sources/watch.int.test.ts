@@ -141,6 +141,20 @@ describe('watch on feeds', () => {
   });
 });
 
+describe('stopping', () => {
+  it('a stop during a feed request that hangs cancels it at once, with nothing failed', async () => {
+    server.routes.set('/hang/feed', { hang: true });
+    const w = run([`${server.base}/hang/feed`], { intervalMs: 60_000, fetch: { timeoutMs: 30_000 } });
+    await w.until('the request', () => (server.hits.get('/hang/feed') ?? 0) >= 1);
+    const stopped = Date.now();
+    w.controller.abort();
+    const summary = await w.done;
+    expect(Date.now() - stopped).toBeLessThan(5000);
+    expect(summary).toMatchObject({ polls: 1, failed: 0 });
+    expect(w.logs).toEqual([]);
+  });
+});
+
 describe('watch on folders', () => {
   it('ingests new and changed files, leaves unchanged ones, and stops on abort', async () => {
     const inbox = join(dir, 'inbox');
