@@ -119,10 +119,14 @@ function lastOf(points: readonly { index: number; value: string }[]): PrevPoint 
   return p ? { index: p.index, value: p.value } : null;
 }
 
+/** One private copy of each rule's (global) regex, compiled once: exec moves lastIndex, so RULES' own stay untouched. */
+const RULE_RES: readonly RegExp[] = RULES.map((rule) => new RegExp(rule.re.source, rule.re.flags));
+
 function findByRules(text: string): Candidate[] {
   const out: Candidate[] = [];
   RULES.forEach((rule, priority) => {
-    const re = new RegExp(rule.re.source, rule.re.flags);
+    const re = RULE_RES[priority]!;
+    re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) { re.lastIndex++; continue; }
       if (rule.accept && !rule.accept(m, text)) continue;
