@@ -2,6 +2,7 @@
 // batch while the next is extracted; a failed batch is retried article by article; failures are reported.
 import { EXTRACTOR_VERSION } from './extract.js';
 import { AliasIndex, rekeyWithAliases } from './actors/alias-index.js';
+import { duplicateRows, loadDuplicateIndex, signatureOf, type DuplicateIndex } from './dedup/duplicate-index.js';
 import { CLASS_LABEL, toGraph } from './graph/to-graph.js';
 import { rekeyRows, type Rekey } from './graph/rekey-rows.js';
 import type { EntityClass, ExtractionRecord } from './model/types.js';
@@ -25,6 +26,8 @@ export interface IngestSummary {
   replaced: number;
   unchanged: number;
   failed: number;
+  /** Articles loaded as reprints (DUPLICATE_OF an earlier report; counted in created/replaced/unchanged too). */
+  duplicates: number;
   readonly failures: IngestFailure[];
 }
 
@@ -37,6 +40,10 @@ export interface IngestOptions extends ReadOptions {
   readonly batchSize?: number;
   /** Called after each article with its outcome. */
   readonly onArticle?: (article: Article, outcome: LoadOutcome) => void;
+  /** Load near-duplicates (reprints of an earlier article) whole instead of linking them DUPLICATE_OF it. */
+  readonly keepDuplicates?: boolean;
+  /** Estimated Jaccard similarity of word shingles from which an article is a reprint (default DUPLICATE_THRESHOLD, 0.7). */
+  readonly duplicateThreshold?: number;
 }
 
 /**
@@ -62,7 +69,7 @@ export async function loadExtracted(
   store: GraphStore,
   options: Omit<IngestOptions, 'workers' | keyof ReadOptions> = {},
 ): Promise<IngestSummary> {
-  const summary: IngestSummary = { read: 0, created: 0, replaced: 0, unchanged: 0, failed: 0, failures: [] };
+  const summary: IngestSummary = { read: 0, created: 0, replaced: 0, unchanged: 0, failed: 0, duplicates: 0, failures: [] };
   const fail = (f: IngestFailure): void => {
     summary.failed += 1;
     summary.failures.push(f);
@@ -70,6 +77,7 @@ export async function loadExtracted(
   };
   await store.ensureSchema();
   const actors = await knownActors(store);
+  const reprints: DuplicateIndex | undefined = options.keepDuplicates ? undefined : await loadDuplicateIndex(store, options.duplicateThreshold);
   const seen = new Map<string, { where: string; hash: string }>();
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
   let batch: Pending[] = [];
@@ -125,7 +133,11 @@ export async function loadExtracted(
         fail({ file: article.file, line: article.line, articleId: article.id, message: `${where}: ${result.failure}` });
         continue;
       }
-      const rows = actors.join(result.record, result.rows ?? toGraph(article, result.record, EXTRACTOR_VERSION));
+      const extracted = result.rows ?? toGraph(article, result.record, EXTRACTOR_VERSION);
+      // A reprint of an earlier report (in the store or this run) loads as its Article and DUPLICATE_OF edge only.
+      const sig = reprints && !result.exact ? signatureOf(extracted, article.text) : undefined;
+      const match = sig ? reprints!.find(article.id, sig) : undefined;
+      const rows = match ? duplicateRows(extracted, match, sig) : actors.join(result.record, extracted);
       const earlier = seen.get(article.id);
       if (earlier && earlier.hash !== rows.contentHash) {
         fail({
@@ -137,6 +149,8 @@ export async function loadExtracted(
         continue;
       }
       seen.set(article.id, { where, hash: rows.contentHash });
+      if (match) summary.duplicates += 1;
+      else if (sig) reprints!.add(article.id, sig);
       batch.push({ article, where, rows });
       if (batch.length >= batchSize) await flush();
     }

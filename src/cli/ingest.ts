@@ -14,6 +14,7 @@ interface Args extends StoreArgs {
   quiet: boolean;
   workers: number;
   'batch-size': number;
+  'keep-duplicates': boolean;
 }
 
 export const ingestCommand: CommandModule<object, Args> = {
@@ -29,6 +30,7 @@ export const ingestCommand: CommandModule<object, Args> = {
         .option('quiet', { type: 'boolean', default: false, describe: 'no progress on stderr' })
         .option('workers', { type: 'number', default: defaultWorkers(), describe: 'extraction worker threads (default: every core)' })
         .option('batch-size', { type: 'number', default: DEFAULT_BATCH, describe: 'articles per load transaction (1 = one per article); each article is all or nothing either way' })
+        .option('keep-duplicates', { type: 'boolean', default: false, describe: 'load reprints of an earlier article whole instead of linking them DUPLICATE_OF it' })
         .example('$0 ingest corpus', 'into the embedded store ./.newsgraph')
         .example('$0 ingest corpus --store neo4j --neo4j-uri bolt://localhost:7687', 'into Neo4j'),
     ) as never,
@@ -40,10 +42,12 @@ export const ingestCommand: CommandModule<object, Args> = {
         maxArticleBytes: argv['max-article-bytes'],
         workers: argv.workers,
         batchSize: argv['batch-size'],
+        keepDuplicates: argv['keep-duplicates'],
         onError: (f) => err(`error: ${f.message}`),
         onArticle: () => progress.tick(),
       }).finally(() => progress.stop());
       const line = `ingested ${summary.created + summary.replaced + summary.unchanged} of ${summary.read + summary.failed - summary.failures.filter((f) => f.articleId).length} articles (${summary.created} new, ${summary.replaced} replaced, ${summary.unchanged} unchanged), ${summary.failed} failed`;
+      if (summary.duplicates > 0) err(`${summary.duplicates} reprint(s) linked DUPLICATE_OF an earlier article (no events of their own); --keep-duplicates loads them whole`);
       if (!argv.summary) {
         out(line);
       } else {

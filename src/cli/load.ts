@@ -8,6 +8,7 @@ import { err, out, withStore, withStoreFlags, type StoreArgs } from './common.js
 interface Args extends StoreArgs {
   records: string[];
   quiet: boolean;
+  'keep-duplicates': boolean;
 }
 
 export const loadCommand: CommandModule<object, Args> = {
@@ -18,6 +19,7 @@ export const loadCommand: CommandModule<object, Args> = {
       y
         .positional('records', { type: 'string', array: true, demandOption: true, describe: 'JSON Lines files of extraction records' })
         .option('quiet', { type: 'boolean', default: false, describe: 'no progress on stderr' })
+        .option('keep-duplicates', { type: 'boolean', default: false, describe: 'load reprints of an earlier article whole instead of linking them DUPLICATE_OF it' })
         .example('$0 extract articles.jsonl --shard 1/2 --with-text > part1.jsonl', 'on one machine')
         .example('$0 load part1.jsonl part2.jsonl --store neo4j', 'then load every part into Neo4j'),
     ) as never,
@@ -27,10 +29,12 @@ export const loadCommand: CommandModule<object, Args> = {
       const summary = await loadExtracted(readRecords(argv.records), store, {
         onError: (f) => err(`error: ${f.message}`),
         onArticle: () => progress.tick(),
+        keepDuplicates: argv['keep-duplicates'],
       }).finally(() => progress.stop());
       out(
         `loaded ${summary.created + summary.replaced + summary.unchanged} records (${summary.created} new, ${summary.replaced} replaced, ${summary.unchanged} unchanged), ${summary.failed} failed`,
       );
+      if (summary.duplicates > 0) err(`${summary.duplicates} reprint(s) linked DUPLICATE_OF an earlier article (no events of their own); --keep-duplicates loads them whole`);
       process.exitCode = summary.failed > 0 ? 1 : 0;
     });
   },

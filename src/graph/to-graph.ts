@@ -1,5 +1,6 @@
 // Extraction record -> graph rows: one Article node, entity and Event nodes, and their relationships.
 import { createHash } from 'node:crypto';
+import { encodeSignature, minhash } from '../dedup/minhash.js';
 import type { Article, EntityClass, ExtractionRecord } from '../model/types.js';
 import {
   DIRECT_EDGE,
@@ -55,6 +56,7 @@ export function toGraph(article: Article, record: ExtractionRecord, extractorVer
       file: article.file ?? null,
       text: article.text,
       contentHash: hash,
+      minhash: encodeSignature(minhash(article.text)),
     },
     extraLabels: [],
   });

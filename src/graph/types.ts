@@ -14,6 +14,7 @@ export type RelType =
   | 'REJECTED'
   | 'AGREED_WITH'
   | 'RETALIATED_AGAINST'
+  | 'DUPLICATE_OF'
   | ActorLinkType;
 
 export type Scalar = string | number | boolean | null;
@@ -31,7 +32,7 @@ export const NODE_KEY: Readonly<Record<NodeLabel, 'id' | 'key'>> = {
 
 /** Every property each label carries, with its type: both stores send every key (explicit nulls). */
 export const NODE_PROPS: Readonly<Record<NodeLabel, Readonly<Record<string, PropType>>>> = {
-  Article: { id: 'string', date: 'string', title: 'string', url: 'string', source: 'string', file: 'string', text: 'string', contentHash: 'string' },
+  Article: { id: 'string', date: 'string', title: 'string', url: 'string', source: 'string', file: 'string', text: 'string', contentHash: 'string', minhash: 'string' },
   Person: { key: 'string', name: 'string', aliases: 'string[]', subtype: 'string', country: 'string' },
   Organization: { key: 'string', name: 'string', aliases: 'string[]', subtype: 'string', country: 'string' },
   Location: { key: 'string', name: 'string', aliases: 'string[]', subtype: 'string', country: 'string' },
@@ -63,6 +64,9 @@ export const REL_PROPS: Readonly<Record<RelType, Readonly<Record<string, PropTyp
   HEADED_BY: {},
   POSSIBLY_SAME_AS: {},
   MEMBER_OF: {},
+  // (:Article)-[:DUPLICATE_OF]->(:Article): a reprint of the same story points at the first report and loads no events
+  // or mentions of its own; similarity = estimated Jaccard of word shingles, from the Articles' `minhash` signatures.
+  DUPLICATE_OF: { similarity: 'number' },
 };
 
 /**

@@ -11,8 +11,9 @@ import type { InputItem } from '../input/read-inputs.js';
 import type { Article, ExtractionRecord } from '../model/types.js';
 import type { WorkerResponse } from './messages.js';
 
+/** `exact`: rows read back from `newsgraph export`, loaded as they are (no reprint check, no actor re-keying). */
 export type Extracted =
-  | { readonly article: Article; readonly record: ExtractionRecord; readonly rows?: GraphRows }
+  | { readonly article: Article; readonly record: ExtractionRecord; readonly rows?: GraphRows; readonly exact?: boolean }
   | { readonly article: Article; readonly failure: string }
   | { readonly error: InputError };
 

@@ -3,7 +3,7 @@ import { openEmbeddedStore } from './embedded/embedded-store.js';
 import { openNeo4jStore } from './neo4j/neo4j-store.js';
 import type { GraphStore, StoreOptions } from './types.js';
 
-export type { Counts, GraphStore, LoadOutcome, Row, StoreKind, StoreOptions } from './types.js';
+export type { Counts, GraphStore, LoadOutcome, RemoveOutcome, Row, StoreKind, StoreOptions } from './types.js';
 
 /**
  * Opens the store named by `options.store` (default 'embedded' at `options.db`, default ./.newsgraph).

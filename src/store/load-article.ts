@@ -28,7 +28,7 @@ export interface LoadDialect {
 }
 
 /** Numeric properties stored as floating point; every other number is an integer (offsets, counts). */
-export const FLOAT_PROPS: ReadonlySet<string> = new Set(['confidence']);
+export const FLOAT_PROPS: ReadonlySet<string> = new Set(['confidence', 'similarity']);
 
 const DIRECT_TYPES: readonly RelType[] = Object.values(DIRECT_EDGE);
 
@@ -151,6 +151,8 @@ async function loadSegment(
         await run('MATCH (e:Event) WHERE e.id IN $ids DETACH DELETE e', { ids: evPart });
       }
       await run('UNWIND $ids AS i MATCH (a:Article {id: i})-[m:MENTIONS]->(x) DELETE m', { ids: part });
+      // A reprint whose text changed is checked again: its rows bring the DUPLICATE_OF edge if it still is one.
+      await run('UNWIND $ids AS i MATCH (a:Article {id: i})-[d:DUPLICATE_OF]->(:Article) DELETE d', { ids: part });
     }
   }
 

@@ -26,6 +26,12 @@ export interface Counts {
 
 export type Row = Record<string, unknown>;
 
+/** What removeArticles did: the ids it removed and the ids the store did not hold. */
+export interface RemoveOutcome {
+  readonly removed: readonly string[];
+  readonly missing: readonly string[];
+}
+
 export interface GraphStore {
   readonly kind: StoreKind;
   /** Creates constraints (Neo4j) or tables (embedded); idempotent. */
@@ -40,6 +46,12 @@ export interface GraphStore {
    * result as loadArticle on each in order. All or nothing: on failure no article of the batch is written.
    */
   loadArticles(rows: readonly GraphRows[]): Promise<LoadOutcome[]>;
+  /**
+   * Removes articles in one transaction with everything only they supported: their events (and the direct actor
+   * edges those made), mentions and DUPLICATE_OF edges, then entities left with no mention and no event. Reprints of
+   * a removed article lose their DUPLICATE_OF edge and their content hash, so the next ingest of them loads them whole.
+   */
+  removeArticles(ids: readonly string[]): Promise<RemoveOutcome>;
   /** Runs Cypher with parameters; values come back as plain JS (numbers, strings, arrays, objects). */
   run(cypher: string, params?: Record<string, unknown>, options?: { write?: boolean }): Promise<Row[]>;
   /** Node counts by primary label and relationship counts by type. */

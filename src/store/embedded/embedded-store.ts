@@ -6,8 +6,9 @@ import { ConfigError, GraphLoadError, QueryError, StoreLockedError } from '../..
 import { NODE_PROPS, REL_PROPS, type GraphRows, type NodeLabel, type RelType } from '../../graph/types.js';
 import { loadArticleBatch, loadArticleRows, type LoadDialect } from '../load-article.js';
 import { checkParams } from '../params.js';
-import type { Counts, GraphStore, LoadOutcome, Row } from '../types.js';
-import { schemaStatements } from './schema.js';
+import type { Counts, GraphStore, LoadOutcome, RemoveOutcome, Row } from '../types.js';
+import { removeArticleRows } from '../remove-articles.js';
+import { migrateSchema, storedSchemaVersion, SCHEMA_VERSION } from './migrate.js';
 import { StagedWriter, StagingArea } from './staged-writer.js';
 import { plainRow } from './values.js';
 
@@ -48,6 +49,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions = {}): Pro
     throw new ConfigError(`store ${folder} does not exist yet; run "newsgraph ingest" first or pass --db`, { option: 'db' });
   }
   if (!readOnly) mkdirSync(folder, { recursive: true });
+  if (readOnly) await migrateBeforeReading(folder, file, options);
   const lockKey = resolve(file);
   if (!readOnly && OPEN_WRITERS.has(lockKey)) throw new StoreLockedError(folder);
   let db: Database;
@@ -70,6 +72,44 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions = {}): Pro
     if (!readOnly) OPEN_WRITERS.delete(lockKey);
   };
   return new EmbeddedStore(folder, db, conn, readOnly, release, options.bulk ?? true);
+}
+
+/**
+ * A read-only open can't migrate: a store of an older schema version is migrated first through a short read-write
+ * open (StoreLockedError if a writer holds it), so queries see the current tables.
+ */
+async function migrateBeforeReading(folder: string, file: string, options: EmbeddedStoreOptions): Promise<void> {
+  let db: Database | undefined;
+  let conn: Connection | undefined;
+  let version: number | undefined;
+  try {
+    db = new Database(file, Math.round((options.bufferPoolMb ?? DEFAULT_BUFFER_POOL_MB) * 2 ** 20), true, true);
+    await db.init();
+    conn = new Connection(db);
+    await conn.init();
+    const c = conn;
+    version = await storedSchemaVersion(async (cypher) => {
+      const r = await c.query(cypher);
+      const last = Array.isArray(r) ? r[r.length - 1]! : r;
+      try {
+        return (await last.getAll()) as Row[];
+      } finally {
+        for (const x of Array.isArray(r) ? r : [r]) x.close();
+      }
+    });
+  } catch (err) {
+    throw openError(folder, err);
+  } finally {
+    await conn?.close().catch(() => undefined);
+    await db?.close().catch(() => undefined);
+  }
+  if (version === undefined || version >= SCHEMA_VERSION) return;
+  const writer = await openEmbeddedStore({ ...options, readOnly: false });
+  try {
+    await writer.ensureSchema();
+  } finally {
+    await writer.close();
+  }
 }
 
 function openError(folder: string, err: unknown): Error {
@@ -149,7 +189,7 @@ class EmbeddedStore implements GraphStore {
 
   private async createTables(): Promise<void> {
     if (this.schemaReady) return;
-    for (const ddl of schemaStatements()) await this.exec(ddl);
+    await migrateSchema((c) => this.exec(c), this.folder);
     this.schemaReady = true;
   }
 
@@ -196,6 +236,27 @@ class EmbeddedStore implements GraphStore {
         });
       } finally {
         this.staging.remove();
+      }
+    });
+  }
+
+  async removeArticles(ids: readonly string[]): Promise<RemoveOutcome> {
+    this.assertWritable(`remove ${ids.length} article(s)`);
+    return this.exclusive(async () => {
+      await this.createTables();
+      await this.exec('BEGIN TRANSACTION');
+      try {
+        const outcome = await removeArticleRows(ids, (c, p) => this.exec(c, p));
+        await this.exec('COMMIT');
+        this.staging.nonEmpty.clear();
+        return outcome;
+      } catch (err) {
+        await this.exec('ROLLBACK').catch(() => undefined);
+        throw new GraphLoadError(`removing articles from ${this.folder} failed: ${messageOf(err)}`, {
+          query: err instanceof QueryError ? err.query : undefined,
+          retriable: false,
+          cause: err,
+        });
       }
     });
   }

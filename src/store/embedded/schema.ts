@@ -11,6 +11,7 @@ export const REL_ENDPOINTS: Readonly<Record<RelType, readonly (readonly [NodeLab
     AGAINST: toEntities('Event'),
     REPORTED_IN: [['Event', 'Article']],
     MENTIONS: toEntities('Article'),
+    DUPLICATE_OF: [['Article', 'Article']],
   };
   for (const type of [...Object.values(DIRECT_EDGE), ...ACTOR_LINK_TYPES]) out[type] = entityPairs;
   return out as Record<RelType, [NodeLabel, NodeLabel][]>;

@@ -4,7 +4,8 @@ import { ConfigError, GraphLoadError, QueryError, StoreUnavailableError } from '
 import { EVENT_LABEL, NODE_KEY, NODE_PROPS, REL_PROPS, SUBTYPE_LABEL, type GraphNode, type GraphRows, type NodeLabel, type RelType } from '../../graph/types.js';
 import { loadArticleBatch, loadArticleRows, q, type LoadDialect } from '../load-article.js';
 import { checkParams } from '../params.js';
-import type { Counts, GraphStore, LoadOutcome, Row } from '../types.js';
+import { removeArticleRows } from '../remove-articles.js';
+import type { Counts, GraphStore, LoadOutcome, RemoveOutcome, Row } from '../types.js';
 import { plainRecord, toNeo4jParams } from './values.js';
 
 export interface Neo4jStoreOptions {
@@ -176,6 +177,14 @@ class Neo4jStore implements GraphStore {
     return this.write(
       (tx) => loadArticleBatch(batch, async (cypher, params) => (await tx.run(cypher, params)).records.map(plainRecord), DIALECT),
       what,
+    );
+  }
+
+  async removeArticles(ids: readonly string[]): Promise<RemoveOutcome> {
+    await this.ensureSchema();
+    return this.write(
+      (tx) => removeArticleRows(ids, async (cypher, params) => (await tx.run(cypher, params)).records.map(plainRecord)),
+      `remove ${ids.length} article(s)`,
     );
   }
 
