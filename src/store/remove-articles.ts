@@ -62,11 +62,13 @@ export async function removeArticleRows(ids: readonly string[], run: TxRun): Pro
         );
         // An actor link comes from one article naming both ends; with no article left that mentions both, it goes.
         for (const type of ACTOR_LINK_TYPES) {
-          await run(
-            `UNWIND $keys AS k MATCH (x:${label} {key: k})-[r:${type}]-(y) ` +
-              'WHERE NOT EXISTS { MATCH (x)<-[:MENTIONS]-(:Article)-[:MENTIONS]->(y) } DELETE r',
-            { keys: keyPart },
-          );
+          for (const edge of [`-[r:${type}]->`, `<-[r:${type}]-`]) {
+            await run(
+              `UNWIND $keys AS k MATCH (x:${label} {key: k})${edge}(y) ` +
+                'WHERE NOT EXISTS { MATCH (x)<-[:MENTIONS]-(:Article)-[:MENTIONS]->(y) } DELETE r',
+              { keys: keyPart },
+            );
+          }
         }
       }
     }
