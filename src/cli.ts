@@ -13,14 +13,15 @@ import { statsCommand } from './cli/stats.js';
 import { viewCommand } from './cli/view.js';
 import { guideCommand } from './cli/guide.js';
 import { watchCommand } from './cli/watch.js';
-import { ConfigError, InputError, NewsGraphError, StoreLockedError, StoreUnavailableError } from './errors.js';
+import { ConfigError, InputError, NewsGraphError, QueryError, StoreLockedError, StoreUnavailableError } from './errors.js';
 
 export const EXIT = { ok: 0, someFailed: 1, usage: 2, neo4jUnavailable: 3 } as const;
 
 /** One place that turns an error into a line on stderr and an exit code. */
 export function exitCodeFor(error: unknown): number {
   if (error instanceof StoreUnavailableError) return EXIT.neo4jUnavailable;
-  if (error instanceof ConfigError || error instanceof StoreLockedError) return EXIT.usage;
+  // A refused or broken query (a write without --write, a missing parameter) is a usage error.
+  if (error instanceof ConfigError || error instanceof StoreLockedError || error instanceof QueryError) return EXIT.usage;
   if (error instanceof InputError) return EXIT.someFailed;
   if (error instanceof NewsGraphError) return EXIT.someFailed;
   return EXIT.someFailed;

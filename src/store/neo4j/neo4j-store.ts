@@ -64,7 +64,13 @@ export async function openNeo4jStore(options: Neo4jStoreOptions = {}): Promise<G
 
 function connectError(err: unknown, shown: string, user: string): Error {
   const code = codeOf(err);
-  if (code === 'Neo.ClientError.Security.Unauthorized' || code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
+  if (code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
+    return new ConfigError(
+      `Neo4j at ${shown} refused user "${user}" after too many failed logins (locked for a few seconds); check --neo4j-user/--neo4j-password (or NEO4J_USER/NEO4J_PASSWORD), then retry`,
+      { option: 'neo4j-password', cause: err },
+    );
+  }
+  if (code === 'Neo.ClientError.Security.Unauthorized') {
     return new ConfigError(
       `Neo4j at ${shown} refused user "${user}" with the given password; check --neo4j-user/--neo4j-password (or NEO4J_USER/NEO4J_PASSWORD)`,
       { option: 'neo4j-password', cause: err },
