@@ -6,6 +6,20 @@ import type { EntityClass } from '../model/types.js';
  * @example normaliseName('Huawei Technologies Co., Ltd.') // 'huawei technologies co ltd'
  */
 export function normaliseName(name: string): string {
+  let n = NORMALISED.get(name);
+  if (n === undefined) {
+    n = normalise(name);
+    if (NORMALISED.size >= NORMALISED_MAX) NORMALISED.clear();
+    NORMALISED.set(name, n);
+  }
+  return n;
+}
+
+/** Names normalised so far: the resolver, linkers and keys normalise the same few names over and over. */
+const NORMALISED = new Map<string, string>();
+const NORMALISED_MAX = 50_000;
+
+function normalise(name: string): string {
   return name
     .normalize('NFKC')
     .toLowerCase()

@@ -46,9 +46,18 @@ function keyOf(m: Mention): string {
   return entityKey(m.class, canonical);
 }
 
-function words(s: string): string[] {
-  return normaliseName(s).split(' ').filter((w) => w.length > 0);
+/** The normalised words of a name; cached, since short-form joining compares every pair of groups. */
+function words(s: string): readonly string[] {
+  let w = WORDS.get(s);
+  if (w === undefined) {
+    w = normaliseName(s).split(' ').filter((x) => x.length > 0);
+    if (WORDS.size >= WORDS_MAX) WORDS.clear();
+    WORDS.set(s, w);
+  }
+  return w;
 }
+const WORDS = new Map<string, readonly string[]>();
+const WORDS_MAX = 50_000;
 
 /** Initials of a name's capitalised words: "World Trade Organization" -> "WTO". */
 function initials(name: string): string {
