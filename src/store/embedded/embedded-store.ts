@@ -264,10 +264,15 @@ class EmbeddedStore implements GraphStore {
   async run(cypher: string, params: Record<string, unknown> = {}, options: { write?: boolean } = {}): Promise<Row[]> {
     return this.exclusive(async () => {
       checkParams(cypher, params);
+      // A database opened read-only refuses a write already at prepare time: say why and how to allow it.
+      const refused = (message: string, cause?: unknown): QueryError =>
+        /write operations in a read-only database/iu.test(message) && !options.write
+          ? new QueryError('query would write to the store, and queries run read-only; pass --write to allow it', { query: cypher, cause })
+          : new QueryError(`query failed: ${firstLine(message)}`, { query: cypher, cause });
       const ps = await this.conn.prepare(cypher).catch((err: unknown) => {
-        throw new QueryError(`query failed: ${firstLine(messageOf(err))}`, { query: cypher, cause: err });
+        throw refused(messageOf(err), err);
       });
-      if (!ps.isSuccess()) throw new QueryError(`query failed: ${firstLine(ps.getErrorMessage())}`, { query: cypher });
+      if (!ps.isSuccess()) throw refused(ps.getErrorMessage());
       if (!ps.isReadOnly() && !options.write) {
         throw new QueryError('query would write to the store, and queries run read-only; pass --write to allow it', {
           query: cypher,
