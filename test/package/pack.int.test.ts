@@ -25,7 +25,7 @@ describe('the npm package', () => {
     writeFileSync(
       join(dir, 'use.mjs'),
       `import { extract, openStore, ingest, runQuery } from 'newsgraph';
-const article = { id: 'a1', date: '2021-03-02', text: 'Ruritania accused Acme Corp. of smuggling chips on Tuesday, the foreign ministry said.' };
+const article = { id: 'a1', date: '2021-03-02', text: 'China accused Acme Corp. of smuggling chips on Tuesday, the foreign ministry said.' };
 const record = extract(article);
 const store = await openStore({ store: 'embedded', db: process.argv[2] });
 const summary = await ingest([article], store, { workers: 1 });
@@ -36,7 +36,7 @@ console.log(JSON.stringify({ schemaVersion: record.schemaVersion, entities: reco
     );
     const out = JSON.parse(execFileSync(process.execPath, ['use.mjs', join(dir, 'db')], { cwd: dir, encoding: 'utf8' })) as Record<string, unknown>;
     expect(out).toMatchObject({ schemaVersion: 1, created: 1, rows: [{ id: 'a1' }] });
-    expect(out.entities).toEqual(expect.arrayContaining(['Ruritania']));
+    expect(out.entities).toEqual(expect.arrayContaining(['China']));
   }, 120_000);
 
   it('type-checks a TypeScript consumer against the shipped declarations', () => {
