@@ -13,6 +13,8 @@ import { statsCommand } from './cli/stats.js';
 import { viewCommand } from './cli/view.js';
 import { guideCommand } from './cli/guide.js';
 import { watchCommand } from './cli/watch.js';
+import { removeCommand } from './cli/remove.js';
+import { exportCommand } from './cli/export.js';
 import { ConfigError, InputError, NewsGraphError, QueryError, StoreLockedError, StoreUnavailableError } from './errors.js';
 
 export const EXIT = { ok: 0, someFailed: 1, usage: 2, neo4jUnavailable: 3 } as const;
@@ -42,6 +44,8 @@ export async function main(argv: string[]): Promise<number> {
       .command(viewCommand)
       .command(guideCommand)
       .command(watchCommand)
+      .command(removeCommand)
+      .command(exportCommand)
       .demandCommand(1, 'name a command; see --help')
       .strict()
       .epilogue('Exit codes: 0 ok, 1 some articles failed, 2 usage or config error, 3 Neo4j unavailable.')

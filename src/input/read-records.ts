@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { InputError } from '../errors.js';
 import { EXTRACTOR_VERSION } from '../extract.js';
+import { GRAPH_ROWS_KIND, parseGraphRowsLine } from '../export/to-jsonl.js';
 import { toGraph } from '../graph/to-graph.js';
 import type { Article, ExtractionRecord } from '../model/types.js';
 import type { Extracted } from '../parallel/extract-pool.js';
@@ -52,6 +53,7 @@ function fromLine(raw: string, file: string, line: number): Extracted {
   } catch (err) {
     throw new InputError(`${where}: malformed JSON (${(err as Error).message})`, { file, line, cause: err });
   }
+  if ((parsed as { kind?: unknown } | null)?.kind === GRAPH_ROWS_KIND) return fromGraphRows(parsed, file, line);
   const problem = validate(parsed);
   if (problem) throw new InputError(`${where}: not an extraction record: ${problem}`, { file, line });
   const record = parsed as ExtractionRecord & { extractorVersion?: string; article: { text?: string } };
@@ -72,4 +74,23 @@ function fromLine(raw: string, file: string, line: number): Extracted {
   const { text: _text, ...articleMeta } = a;
   const clean: ExtractionRecord = { ...record, article: articleMeta };
   return { article, record: clean, rows: toGraph(article, clean, record.extractorVersion ?? EXTRACTOR_VERSION) };
+}
+
+// A line of `newsgraph export --format jsonl`: graph rows loaded as they are (exact: no reprint check, no re-keying).
+function fromGraphRows(parsed: unknown, file: string, line: number): Extracted {
+  const { article: node, ...rows } = parseGraphRowsLine(parsed, file, line);
+  const p = node.props;
+  const str = (k: string): string | undefined => (typeof p[k] === 'string' ? (p[k] as string) : undefined);
+  const article: Article = {
+    id: rows.articleId,
+    date: str('date') ?? '',
+    text: str('text') ?? '',
+    file,
+    line,
+    ...(str('title') !== undefined ? { title: str('title') } : {}),
+    ...(str('url') !== undefined ? { url: str('url') } : {}),
+    ...(str('source') !== undefined ? { source: str('source') } : {}),
+  };
+  const record: ExtractionRecord = { schemaVersion: 1, article: { id: article.id, date: article.date }, entities: [], references: [], events: [], nonFactual: [], dates: [] };
+  return { article, record, rows, exact: true };
 }
