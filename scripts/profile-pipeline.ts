@@ -3,6 +3,7 @@
 // them), against the floor (compromise alone). CPU time (process.cpuUsage), not wall time: the machine is shared.
 // --golden FILE writes every article's extraction record (JSON Lines); --check FILE compares them byte for byte.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readInputs } from '../src/input/read-inputs.js';
 import type { Article, Doc } from '../src/model/types.js';
@@ -73,6 +74,8 @@ async function corpusArticles(): Promise<Article[]> {
 
 // ---------- measuring ----------
 
+/** The checkout's root, cut from records' file paths so a golden file compares across checkouts. */
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const cpuMs = (c: NodeJS.CpuUsage): number => (c.user + c.system) / 1000;
 const pipeline = defaultPipeline();
 const stageMs = new Map<string, number>(pipeline.stages.map((s) => [s.name, 0]));
@@ -105,7 +108,7 @@ for (let r = 0; r < ROUNDS; r++) {
   c0 = process.cpuUsage();
   for (const a of articles) {
     const doc = runTimed(a);
-    if (r === 0) lines.push(JSON.stringify(toRecord(doc)));
+    if (r === 0) lines.push(JSON.stringify(toRecord(doc)).replaceAll(JSON.stringify(ROOT).slice(1, -1), ''));
   }
   total += cpuMs(process.cpuUsage(c0));
 }
