@@ -1,6 +1,7 @@
-// node --import tsx scripts/profile-pipeline.ts [--stories 300] [--rounds 1] [--golden FILE] [--check FILE]
+// node --import tsx scripts/profile-pipeline.ts [--stories 300] [--tbaq] [--rounds 1] [--golden FILE] [--check FILE]
 // Per-stage CPU time of the default pipeline over corpus/ plus CoNLL eng.train stories (as `npm run bench` builds
 // them), against the floor (compromise alone). CPU time (process.cpuUsage), not wall time: the machine is shared.
+// --tbaq adds the TempEval-3 TBAQ articles (dense in dates).
 // --golden FILE writes every article's extraction record (JSON Lines); --check FILE compares them byte for byte.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     golden: { type: 'string' },
     check: { type: 'string' },
     json: { type: 'boolean', default: false },
+    tbaq: { type: 'boolean', default: false },
   },
 });
 const STORIES = Number(values.stories);
@@ -92,7 +94,17 @@ function runTimed(article: Article): Doc {
   return doc;
 }
 
-const articles = [...(await corpusArticles()), ...conllArticles(STORIES)];
+/** TempEval-3 TBAQ texts with their document dates (training data, never the platinum test set). */
+function tbaqArticles(): Article[] {
+  const file = new URL('../../shared/data/tempeval3/tbaq.jsonl', import.meta.url);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as { id: string; date: string; text: string })
+    .map((d) => ({ id: `tbaq-${d.id}`, date: d.date, text: d.text }));
+}
+
+const articles = [...(await corpusArticles()), ...conllArticles(STORIES), ...(values.tbaq === true ? tbaqArticles() : [])];
 for (const a of articles.slice(0, 10)) pipeline.run(a); // warm up: model, lexicons, JIT
 for (const a of articles.slice(0, 10)) parseFloor(a.text);
 
