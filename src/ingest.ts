@@ -178,7 +178,7 @@ interface Pending {
 async function knownActors(store: GraphStore): Promise<{ join(record: ExtractionRecord, rows: GraphRows): GraphRows }> {
   const index = new AliasIndex();
   const names = new Map<string, string>();
-  const classes: [EntityClass, string][] = [['PER', 'Person'], ['ORG', 'Organization'], ['LOC', 'Location']];
+  const classes: [EntityClass, string][] = [['PER', 'Person'], ['ORG', 'Organization']];
   for (const [cls, label] of classes) {
     for (const r of await store.run(`MATCH (x:${label}) RETURN x.key AS key, x.name AS name, x.aliases AS aliases`)) {
       const actor = { key: String(r.key), class: cls, name: String(r.name), aliases: (r.aliases as string[] | null) ?? [] };
@@ -194,7 +194,7 @@ async function knownActors(store: GraphStore): Promise<{ join(record: Extraction
         if (entity.key !== before.key) changes.set(`${CLASS_LABEL[before.class]}|${before.key}`, { key: entity.key, name: names.get(entity.key) ?? entity.name });
       });
       for (const e of record.entities) {
-        if (e.class === 'MISC') continue;
+        if (e.class === 'MISC' || e.class === 'LOC') continue;
         const key = changes.get(`${CLASS_LABEL[e.class]}|${e.key}`)?.key ?? e.key;
         if (!names.has(key)) names.set(key, e.name);
         index.add({ key, class: e.class, name: names.get(key)!, aliases: [e.name, ...e.aliases] });

@@ -58,14 +58,16 @@ function isScoped(key: string): boolean {
 }
 
 /**
- * Gives an article's actors the key of a known actor when their key is new and one of their names belongs to
- * exactly one known actor of the same class; with several candidates the key stays and the candidates are
+ * Gives an article's people and organisations the key of a known actor when their key is new and one of their
+ * names belongs to exactly one known actor of the same class; with several candidates the key stays and the candidates are
  * returned as possible identities (POSSIBLY_SAME_AS).
  * @example rekeyWithAliases(entitiesOfArticle2, index)[0].entity.key // 'PER:donald trump' for a bare "Trump"
  */
 export function rekeyWithAliases(entities: readonly Entity[], index: AliasIndex): { entity: Entity; possiblySameAs: string[] }[] {
   return entities.map((entity) => {
-    if (index.has(entity.key) || isScoped(entity.key) || entity.class === 'MISC') return { entity, possiblySameAs: [] };
+    // Places never move: a capital is its country's alias when it acts ("Tokyo said"), but "in Tokyo" is the city;
+    // country name variants are already resolved within each article.
+    if (index.has(entity.key) || isScoped(entity.key) || entity.class === 'MISC' || entity.class === 'LOC') return { entity, possiblySameAs: [] };
     // Only the actor's own name: its aliases hold short forms ("Zhang") that may fit other people.
     const list = index.lookup(entity.class, entity.name).filter((k) => !isScoped(k));
     if (list.length === 1) return { entity: { ...entity, key: list[0]! }, possiblySameAs: [] };

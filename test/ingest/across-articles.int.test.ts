@@ -13,6 +13,8 @@ const ARTICLES: Article[] = [
   { id: 'a3', date: '2021-03-04', text: 'Commerce Ministry spokesman Zhang Wei criticized the tariffs on Thursday.' },
   { id: 'a4', date: '2021-03-05', text: 'Tianrui Optics chief executive Zhang Lin said on Friday the company had done nothing wrong.' },
   { id: 'a5', date: '2021-03-06', text: 'Zhang said on Saturday the accusations were groundless.' },
+  { id: 'a6', date: '2021-03-07', text: 'Japan protested on Sunday, and Tokyo said it would ask the World Trade Organization to rule on the tariffs.' },
+  { id: 'a7', date: '2021-03-08', text: 'Trade ministers met in Tokyo on Monday to discuss the tariffs imposed by the United States.' },
 ];
 
 describe('ingest across articles', () => {
@@ -42,6 +44,11 @@ describe('ingest across articles', () => {
     expect(keys).toEqual(expect.arrayContaining(['PER:zhang wei', 'PER:zhang lin']));
     expect(zhangs.find((z) => z.key === 'PER:zhang wei')!.articles).toEqual(['a3']);
     expect(zhangs.find((z) => z.key === 'PER:zhang lin')!.articles).toEqual(['a4']);
+  });
+
+  it('keeps the city apart from the country whose capital stood for it in an earlier article', async () => {
+    const rows = await store.run("MATCH (a:Article {id: 'a7'})-[:MENTIONS]->(x:Location) RETURN x.key AS key ORDER BY key");
+    expect(rows.map((r) => r.key)).toContain('LOC:tokyo');
   });
 
   it('ingesting the same articles again changes nothing', async () => {
