@@ -143,13 +143,15 @@ const LEADING = /^(?:(?:on|at|in|by|from|since|until|till|of|the|during|before|a
 function findByChrono(text: string, dct: Ymd): Candidate[] {
   const ref = new Date(dct.y, dct.m - 1, dct.d, 12, 0, 0, 0);
   const out: Candidate[] = [];
-  let results: chrono.ParsedResult[];
+  const results: [chrono.ParsedResult, number][] = []; // each with the offset of the window it was parsed in
   try {
-    results = chrono.strict.parse(text, ref);
+    for (const [from, to] of chronoWindows(text)) {
+      for (const r of chrono.strict.parse(text.slice(from, to), ref)) results.push([r, from]);
+    }
   } catch {
     return out; // odd text is data, not an error
   }
-  for (const r of results) {
+  for (const [r, offset] of results) {
     const s = r.start;
     const hasDay = s.isCertain('month') && s.isCertain('day');
     const hasMonthYear = s.isCertain('month') && s.isCertain('year');
@@ -163,8 +165,34 @@ function findByChrono(text: string, dct: Ymd): Candidate[] {
     const text0 = hasClock ? r.text : r.text.replace(/\s+at\s+\d{1,2}$/, '');
     const body = text0.slice(lead).replace(/[\s,.;:)]+$/, '');
     if (!body) continue;
-    const start = r.index + lead;
+    const start = offset + r.index + lead;
     out.push({ start, end: start + body.length, priority: RULES.length, chrono: r });
+  }
+  return out;
+}
+
+/**
+ * Where chrono can find a result the filter above keeps: every kept result holds a written date (a month name next
+ * to a digit, or d/d/d) or a clock time (a digit with "a.m."/"pm"/":30"). chrono reads text locally, so parsing only
+ * the stretches around such cues (CHRONO_MARGIN characters each side, cut at whitespace) finds the same results there,
+ * and skips the rest of the article.
+ */
+const CHRONO_CUE = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d|\d\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,4}[/-]\d{1,2}[/-]\d{2,4}|[ap]\.?m\b|:\d\d/gi;
+const CHRONO_MARGIN = 200;
+const SPACE = /\s/u;
+
+function chronoWindows(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  if (!/\d/.test(text)) return out; // every kept result holds a digit
+  CHRONO_CUE.lastIndex = 0;
+  for (let m = CHRONO_CUE.exec(text); m; m = CHRONO_CUE.exec(text)) {
+    let from = Math.max(0, m.index - CHRONO_MARGIN);
+    let to = Math.min(text.length, m.index + m[0].length + CHRONO_MARGIN);
+    while (from > 0 && !SPACE.test(text[from - 1]!)) from -= 1;
+    while (to < text.length && !SPACE.test(text[to]!)) to += 1;
+    const last = out[out.length - 1];
+    if (last && from <= last[1] + CHRONO_MARGIN) last[1] = Math.max(last[1], to);
+    else out.push([from, to]);
   }
   return out;
 }

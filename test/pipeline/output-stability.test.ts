@@ -52,6 +52,18 @@ describe('output stability', () => {
     }
   });
 
+  it('finds written dates anywhere in a long article (chrono reads only the stretches around date cues)', () => {
+    // Forms only chrono reads here: a date with its clock time, year/month/day with slashes, a time before a date.
+    const dated = 'The meeting on Mar. 3rd 2020 at 3:30pm ended; results are due 2020/03/03, and it closed at 10:30 a.m. on 12/3/2019.';
+    const alone = extractDates(dated, { articleDate: '2020-05-25' }).map((d) => [d.text, d.value, d.start]);
+    expect(alone.map(([text]) => text)).toEqual(['Mar. 3rd 2020 at 3:30pm', '2020/03/03', '10:30 a.m. on 12/3/2019']);
+    for (const filler of ['Talks went on without result. '.repeat(30), 'x'.repeat(450) + ' ', '']) {
+      const text = filler + dated + ' ' + 'No one commented further on the matter. '.repeat(20);
+      const found = extractDates(text, { articleDate: '2020-05-25' }).map((d) => [d.text, d.value, d.start - filler.length]);
+      expect(found).toEqual(alone);
+    }
+  });
+
   it('tokenizes with the text, offsets and tags of compromise run with every step', () => {
     const texts = [
       ...articles.map((a) => a.text),
