@@ -79,6 +79,7 @@ export function toGraph(article: Article, record: ExtractionRecord, extractorVer
         aliases,
         subtype: entity.subtype ?? (entity.group ? 'group' : null),
         country: entity.country ?? null,
+        ...(label === 'Person' ? { title: entity.title ?? null } : {}),
       },
       extraLabels: secondaryLabels(entity.subtype ?? (entity.group ? 'group' : undefined)),
     });

@@ -33,7 +33,7 @@ export const NODE_KEY: Readonly<Record<NodeLabel, 'id' | 'key'>> = {
 /** Every property each label carries, with its type: both stores send every key (explicit nulls). */
 export const NODE_PROPS: Readonly<Record<NodeLabel, Readonly<Record<string, PropType>>>> = {
   Article: { id: 'string', date: 'string', title: 'string', url: 'string', source: 'string', file: 'string', text: 'string', contentHash: 'string', minhash: 'string' },
-  Person: { key: 'string', name: 'string', aliases: 'string[]', subtype: 'string', country: 'string' },
+  Person: { key: 'string', name: 'string', aliases: 'string[]', subtype: 'string', country: 'string', title: 'string' },
   Organization: { key: 'string', name: 'string', aliases: 'string[]', subtype: 'string', country: 'string' },
   Location: { key: 'string', name: 'string', aliases: 'string[]', subtype: 'string', country: 'string' },
   Misc: { key: 'string', name: 'string', aliases: 'string[]', subtype: 'string', country: 'string' },

@@ -74,6 +74,15 @@ describe('toGraph', () => {
     expect(rows.nodes.find((n) => n.key === 'MISC:group:a1:two companies')!.extraLabels).toEqual(['Group']);
   });
 
+  it("keeps a person's title as a property, not in the name", () => {
+    const titled: ExtractionRecord = {
+      ...record,
+      entities: [...record.entities, { id: 'p1', key: 'PER:jane roe', name: 'Jane Roe', class: 'PER', title: 'President', aliases: [], mentions: [] }],
+    };
+    const person = toGraph(article, titled, 'v1').nodes.find((n) => n.label === 'Person')!;
+    expect(person.props).toMatchObject({ name: 'Jane Roe', title: 'President' });
+  });
+
   it('hashes text, date and extractor version', () => {
     expect(contentHash(article, 'v1')).toBe(rows.contentHash);
     expect(contentHash(article, 'v2')).not.toBe(rows.contentHash);

@@ -1,11 +1,12 @@
 // The embedded store's schema version (a comment on the Article table) and the forward migrations run on open.
-// A store made before versions existed is version 1: "ALTER TABLE Article ADD minhash", DUPLICATE_OF -> version 2.
+// A store made before versions existed is version 1: "ALTER TABLE Article ADD minhash", DUPLICATE_OF -> version 2;
+// Person.title -> version 3.
 import { ConfigError } from '../../errors.js';
 import type { Row } from '../types.js';
 import { schemaStatements } from './schema.js';
 
 /** The schema this code writes; bump it with a new MIGRATIONS entry whenever NODE_PROPS or REL_PROPS change. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const TAG = 'newsgraph schema ';
 
@@ -18,6 +19,8 @@ export const MIGRATIONS: Readonly<Record<number, readonly string[]>> = {
     'ALTER TABLE Article ADD IF NOT EXISTS `minhash` STRING DEFAULT NULL',
     'CREATE REL TABLE IF NOT EXISTS DUPLICATE_OF(FROM Article TO Article, `similarity` DOUBLE)',
   ],
+  // A person's title ("President"), kept out of the name.
+  3: ['ALTER TABLE Person ADD IF NOT EXISTS `title` STRING DEFAULT NULL'],
 };
 
 export type Exec = (cypher: string) => Promise<Row[]>;
