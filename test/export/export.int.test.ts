@@ -93,7 +93,7 @@ describe.each(['embedded', 'neo4j'] as const)('%s store', (kind) => {
   it('CSV: nodes files with :ID and :LABEL, relationships files with :START_ID/:END_ID/:TYPE, typed headers', () => {
     const { files, command } = toCsv(dump);
     const header = (name: string): string[] => parseCsv(files.get(name)!)[0]!;
-    expect(header('nodes-Person.csv')).toEqual([':ID', 'key:string', 'name:string', 'aliases:string[]', 'subtype:string', 'country:string', ':LABEL']);
+    expect(header('nodes-Person.csv')).toEqual([':ID', 'key:string', 'name:string', 'aliases:string[]', 'subtype:string', 'country:string', 'title:string', ':LABEL']);
     expect(header('nodes-Event.csv')).toEqual(expect.arrayContaining([':ID', 'confidence:double', 'evidenceStart:long', ':LABEL']));
     expect(header('relationships-MENTIONS.csv')).toEqual([':START_ID', ':END_ID', ':TYPE', 'count:long', 'starts:long[]', 'ends:long[]']);
     const rows = [...files].filter(([n]) => n.startsWith('nodes-')).flatMap(([, t]) => parseCsv(t).slice(1));
