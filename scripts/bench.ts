@@ -11,8 +11,8 @@ import { extract } from '../dist/extract.js';
 import type { GraphRows } from '../dist/graph/types.js';
 import { readInputs, type InputItem } from '../dist/input/read-inputs.js';
 import type { Article } from '../dist/model/types.js';
-import { parseConll, splitDocuments } from '../dist/ner/conll.js';
 import { parseFloor } from '../dist/nlp/parse-floor.js';
+import { conllArticles, corpusArticles } from './bench-articles.js';
 import { extractStream } from '../dist/parallel/extract-pool.js';
 import { openStore } from '../dist/store/index.js';
 import type { GraphStore, StoreOptions } from '../dist/store/types.js';
@@ -42,52 +42,6 @@ const log = (line: string): void => void process.stderr.write(`[bench] ${line}\n
 const seconds = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1e9;
 
 // ---------- corpus: CoNLL eng.train stories as articles, plus corpus/ ----------
-
-const CONLL = new URL('../../shared/data/conll2003/eng.train', import.meta.url);
-const NO_SPACE_BEFORE = /^(?:[.,;:!?)\]}%]|'s|'S|n't|'re|'ve|'ll|'d|'m|')$/;
-const NO_SPACE_AFTER = /^[([{$]$/;
-
-/** CoNLL tokens back to text: "U.S. officials said on Monday ( Reuters ) ." -> "U.S. officials said on Monday (Reuters)." */
-function detokenise(tokens: readonly string[]): string {
-  let out = '';
-  let quoteOpen = false;
-  let glueNext = false;
-  for (const t of tokens) {
-    let space = out !== '' && !glueNext && !NO_SPACE_BEFORE.test(t);
-    glueNext = NO_SPACE_AFTER.test(t);
-    if (t === '"') {
-      if (quoteOpen) space = false;
-      else glueNext = true;
-      quoteOpen = !quoteOpen;
-    }
-    out += (space ? ' ' : '') + t;
-  }
-  return out;
-}
-
-/** The stories of eng.train: headline, then the body; the date comes from the dateline (`BRUSSELS 1996-08-22`). */
-function conllArticles(): Article[] {
-  const docs = splitDocuments(parseConll(readFileSync(CONLL, 'utf8')));
-  const out: Article[] = [];
-  docs.forEach((doc, i) => {
-    const dl = doc.findIndex((s) => s.tokens.length <= 8 && /^\d{4}-\d\d-\d\d$/.test(s.tokens[s.tokens.length - 1]!));
-    const date = dl >= 0 ? doc[dl]!.tokens[doc[dl]!.tokens.length - 1]! : '1996-08-22';
-    const head = dl > 0 ? doc.slice(0, 1) : [];
-    const body = doc.slice(dl >= 0 ? dl + 1 : 0);
-    if (body.length === 0) return;
-    const text = [...head.map((s) => detokenise(s.tokens)), body.map((s) => detokenise(s.tokens)).join(' ')].join('\n\n');
-    out.push({ id: `conll-${String(i).padStart(4, '0')}`, date, text });
-  });
-  return out;
-}
-
-async function corpusArticles(): Promise<Article[]> {
-  const out: Article[] = [];
-  for await (const item of readInputs([new URL('../corpus', import.meta.url).pathname])) {
-    if ('article' in item) out.push({ id: item.article.id, date: item.article.date, text: item.article.text });
-  }
-  return out;
-}
 
 /** The base articles repeated with new ids (`<id>~<k>`) up to n. */
 function* scaled(base: readonly Article[], n: number): Generator<Article> {
@@ -291,7 +245,7 @@ const startedAt = new Date();
 const dir = mkdtempSync(join(tmpdir(), 'newsgraph-bench-'));
 let neo4jServer: { stop(o?: { removeFiles?: boolean }): Promise<void> } | undefined;
 try {
-  const base = [...(await corpusArticles()), ...conllArticles()];
+  const base = [...(await corpusArticles()).map(({ id, date, text }) => ({ id, date, text })), ...conllArticles()];
   log(`corpus: ${base.length} base articles (corpus/ + eng.train stories), scale runs at ${N}, sample ${SAMPLE}`);
   const sample = [...scaled(base, SAMPLE)];
   const rows = await extraction(sample);

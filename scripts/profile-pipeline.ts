@@ -9,8 +9,8 @@ import { parseArgs } from 'node:util';
 import { readInputs } from '../src/input/read-inputs.js';
 import type { Article, Doc } from '../src/model/types.js';
 import { newDoc } from '../src/model/doc.js';
-import { parseConll, splitDocuments } from '../src/ner/conll.js';
 import { parseFloor } from '../src/nlp/parse-floor.js';
+import { conllArticles, corpusArticles } from './bench-articles.js';
 import { defaultPipeline } from '../src/pipeline/pipeline.js';
 import { toRecord } from '../src/pipeline/record.js';
 import type { Context } from '../src/pipeline/stage.js';
@@ -29,50 +29,6 @@ const STORIES = Number(values.stories);
 const ROUNDS = Math.max(1, Number(values.rounds));
 
 // ---------- articles: the same construction as scripts/bench.ts ----------
-
-const CONLL = new URL('../../shared/data/conll2003/eng.train', import.meta.url);
-const NO_SPACE_BEFORE = /^(?:[.,;:!?)\]}%]|'s|'S|n't|'re|'ve|'ll|'d|'m|')$/;
-const NO_SPACE_AFTER = /^[([{$]$/;
-
-function detokenise(tokens: readonly string[]): string {
-  let out = '';
-  let quoteOpen = false;
-  let glueNext = false;
-  for (const t of tokens) {
-    let space = out !== '' && !glueNext && !NO_SPACE_BEFORE.test(t);
-    glueNext = NO_SPACE_AFTER.test(t);
-    if (t === '"') {
-      if (quoteOpen) space = false;
-      else glueNext = true;
-      quoteOpen = !quoteOpen;
-    }
-    out += (space ? ' ' : '') + t;
-  }
-  return out;
-}
-
-function conllArticles(limit: number): Article[] {
-  const docs = splitDocuments(parseConll(readFileSync(CONLL, 'utf8')));
-  const out: Article[] = [];
-  docs.forEach((doc, i) => {
-    const dl = doc.findIndex((s) => s.tokens.length <= 8 && /^\d{4}-\d\d-\d\d$/.test(s.tokens[s.tokens.length - 1]!));
-    const date = dl >= 0 ? doc[dl]!.tokens[doc[dl]!.tokens.length - 1]! : '1996-08-22';
-    const head = dl > 0 ? doc.slice(0, 1) : [];
-    const body = doc.slice(dl >= 0 ? dl + 1 : 0);
-    if (body.length === 0) return;
-    const text = [...head.map((s) => detokenise(s.tokens)), body.map((s) => detokenise(s.tokens)).join(' ')].join('\n\n');
-    out.push({ id: `conll-${String(i).padStart(4, '0')}`, date, text });
-  });
-  return out.slice(0, limit);
-}
-
-async function corpusArticles(): Promise<Article[]> {
-  const out: Article[] = [];
-  for await (const item of readInputs([new URL('../corpus', import.meta.url).pathname])) {
-    if ('article' in item) out.push(item.article);
-  }
-  return out;
-}
 
 // ---------- measuring ----------
 

@@ -7,20 +7,13 @@ import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { openStore } from '../src/store/index.js';
 import type { Counts } from '../src/store/types.js';
+import { readmeCommands as commandsOf } from './readme-examples.js';
 
 const SECTION = '## Keeping the graph clean';
 const CLI = join(process.cwd(), 'dist', 'cli.js');
 
 function readmeCommands(): string[][] {
-  const readme = readFileSync('README.md', 'utf8');
-  const at = readme.indexOf(SECTION);
-  if (at < 0) throw new Error(`README.md has no section "${SECTION}"`);
-  const block = /```sh\n([\s\S]*?)```/u.exec(readme.slice(at))![1]!;
-  return block
-    .split('\n')
-    .map((line) => line.replace(/\s+#.*$/u, '').trim())
-    .filter((line) => line !== '')
-    .map((line) => line.split(/\s+/u));
+  return commandsOf(SECTION);
 }
 
 let dir: string;

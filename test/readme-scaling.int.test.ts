@@ -6,17 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../src/store/index.js';
 import type { Counts } from '../src/store/types.js';
+import { readmeLines } from './readme-examples.js';
 
 const SECTION = '## Scaling out';
 const CLI = join(process.cwd(), 'dist', 'cli.js');
 
-function readmeCommands(): string[] {
-  const readme = readFileSync('README.md', 'utf8');
-  const at = readme.indexOf(SECTION);
-  if (at < 0) throw new Error(`README.md has no section "${SECTION}"`);
-  const block = /```sh\n([\s\S]*?)```/u.exec(readme.slice(at))![1]!;
-  return block.split('\n').map((l) => l.replace(/\s+#.*$/u, '').trim()).filter((l) => l !== '');
-}
 
 async function counts(db: string): Promise<Counts> {
   const store = await openStore({ store: 'embedded', db, readOnly: true });
@@ -37,7 +31,7 @@ describe('README: Scaling out', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('extracts two shards, loads them, and gets the graph of one ingest', async () => {
-    const commands = readmeCommands();
+    const commands = readmeLines(SECTION);
     expect(commands.map((c) => c.split(/\s+/u)[2])).toEqual(['extract', 'extract', 'load', 'query']);
     let last = '';
     for (const line of commands) {

@@ -27,7 +27,8 @@ describe('ingest across articles', () => {
 
   const people = async () =>
     (await store.run('MATCH (a:Article)-[:MENTIONS]->(p:Person) RETURN p.key AS key, p.name AS name, collect(DISTINCT a.id) AS articles ORDER BY key')).map((r) => ({
-      ...r,
+      key: String(r.key),
+      name: String(r.name),
       articles: [...(r.articles as string[])].sort(),
     }));
 

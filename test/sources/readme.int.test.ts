@@ -7,21 +7,14 @@ import { openStore } from '../../src/store/index.js';
 import { CLI, killAll, startCli } from './cli-process.js';
 import { BANK_STORY, MINE_STORY, newsPage, PORT_STORY, rssFeed } from './documents.js';
 import { startServer, type TestServer } from './server.js';
+import { readmeCommands as commandsOf } from '../readme-examples.js';
 
 const SECTION = '## Sources: web pages, feeds and watch';
 const HOST = 'https://news.example';
 
 /** The commands of the section's first ```sh block, comments dropped. */
 function readmeCommands(): string[][] {
-  const readme = readFileSync('README.md', 'utf8');
-  const at = readme.indexOf(SECTION);
-  if (at < 0) throw new Error(`README.md has no section "${SECTION}"`);
-  const block = /```sh\n([\s\S]*?)```/u.exec(readme.slice(at))![1]!;
-  return block
-    .split('\n')
-    .map((line) => line.replace(/\s+#.*$/u, '').trim())
-    .filter((line) => line !== '')
-    .map((line) => line.split(/\s+/u));
+  return commandsOf(SECTION);
 }
 
 let dir: string;
