@@ -17,14 +17,14 @@ export interface EmbeddedStoreOptions {
   readonly db?: string;
   /** Opens the file read-only: no lock is taken and every write is refused. */
   readonly readOnly?: boolean;
-  /** Page cache of the database in MB (default 256): LadybugDB's own default is 80% of RAM, so memory would grow with the store. */
+  /** Page cache of the database in MB (default 512): LadybugDB's own default is 80% of RAM, so memory would grow with the store. */
   readonly bufferPoolMb?: number;
   /** loadArticles writes through staged CSV files (COPY into empty tables, LOAD FROM … MERGE otherwise); default true. */
   readonly bulk?: boolean;
 }
 
 /** Default page cache (MB): bounds the process's memory whatever the size of the store. */
-export const DEFAULT_BUFFER_POOL_MB = 256;
+export const DEFAULT_BUFFER_POOL_MB = 512;
 
 /** File name of the database inside the store folder. */
 export const DB_FILE = 'graph.lbug';
