@@ -29,7 +29,7 @@ const MONTH_PENALTY = 4;
 const DAY_PENALTY = 60;
 
 /** Year for a month named without one: "in January" in a past clause of May 2020 -> 2020. */
-export function yearForMonth(m: number, dct: Ymd, tense: Tense, rel?: 'last' | 'next' | 'this'): number {
+export function yearForMonth(m: number, dct: Ymd, tense: Tense, rel?: 'last' | 'next' | 'this', strict = false): number {
   if (rel === 'this') return dct.y;
   // "last February" said in March means a year ago; "last November" in May is the one just gone.
   if (rel === 'last') return m < dct.m - 1 ? dct.y : dct.y - 1;
@@ -41,21 +41,22 @@ export function yearForMonth(m: number, dct: Ymd, tense: Tense, rel?: 'last' | '
     const diff = (y - dct.y) * 12 + (m - dct.m);
     const wrongSide = (dir === 'PAST' && diff > 0) || (dir === 'FUTURE' && diff < 0);
     // With no cue, news leans to the past: a future month must be clearly nearer.
-    const score = Math.abs(diff) + (wrongSide ? MONTH_PENALTY : 0) + (dir === 'NONE' && diff > 0 ? 0.5 : 0);
+    const score = Math.abs(diff) + (wrongSide ? (strict ? 24 : MONTH_PENALTY) : 0) + (dir === 'NONE' && diff > 0 ? 0.5 : 0);
     if (score < bestScore) { bestScore = score; best = y; }
   }
   return best;
 }
 
 /** Year for a month-day without one: "on May 22" in a story of 2020-05-25 -> 2020. */
-export function yearForMonthDay(m: number, d: number, dct: Ymd, tense: Tense): number {
+/** `strict`: the tense is certain (a past verb right before the date), so the wrong side is never chosen. */
+export function yearForMonthDay(m: number, d: number, dct: Ymd, tense: Tense, strict = false): number {
   const dir = direction(tense);
   let best = dct.y;
   let bestScore = Infinity;
   for (const y of [dct.y - 1, dct.y, dct.y + 1]) {
     const diff = ((y - dct.y) * 12 + (m - dct.m)) * 30.44 + (d - dct.d);
     const wrongSide = (dir === 'PAST' && diff > 0) || (dir === 'FUTURE' && diff < 0);
-    const score = Math.abs(diff) + (wrongSide ? DAY_PENALTY : 0) + (dir === 'NONE' && diff > 0 ? 1 : 0);
+    const score = Math.abs(diff) + (wrongSide ? (strict ? 732 : DAY_PENALTY) : 0) + (dir === 'NONE' && diff > 0 ? 1 : 0);
     if (score < bestScore) { bestScore = score; best = y; }
   }
   return best;

@@ -1,7 +1,7 @@
 // The TimeML grammar: regex rules that find a temporal expression and say what it means.
 // "two years ago" -> DATE 2018 (article 2020-05-25), "the third quarter" -> DATE 2020-Q3, "daily" -> SET P1D.
 import type { TimexType } from '../model/types.js';
-import type { Tense } from './tense.js';
+import { pastVerbBefore, type Tense } from './tense.js';
 import {
   formatYm, formatYmd, isRealDay, isoWeekValue, isoWeekday as isoWeekdayOf, pad, parseYmd, plusDays, plusYears, quarterOf, type Ymd,
 } from './calendar.js';
@@ -165,7 +165,7 @@ const explicitDay: Rule = {
     const day = Number(g['day'] ?? g['day2']);
     if (!mon || day < 1 || day > 31) return null;
     const yearText = g['year'] ?? g['year2'];
-    const y = yearText ? Number(yearText) : yearForMonthDay(mon, day, env.dct, env.tense());
+    const y = yearText ? Number(yearText) : yearForDay(mon, day, m.index, env);
     if (!isRealDay(y, mon, day)) return null;
     return {
       type: 'DATE', value: formatYmd({ y, m: mon, d: day }),
@@ -173,6 +173,11 @@ const explicitDay: Rule = {
     };
   },
 };
+/** Year of a month-day written without one; a past verb right before it ("ended March 31") settles the side. */
+function yearForDay(mon: number, day: number, start: number, env: Env): number {
+  if (pastVerbBefore(env.text, start)) return yearForMonthDay(mon, day, env.dct, 'PAST', true);
+  return yearForMonthDay(mon, day, env.dct, env.tense());
+}
 function isCloseTo(dct: Ymd, y: number, m: number, d: number): boolean {
   const diff = Math.abs((y - dct.y) * 372 + (m - dct.m) * 31 + (d - dct.d));
   return diff < 93;
@@ -239,7 +244,7 @@ const bareMonth: Rule = {
     const g = m.groups!;
     const mon = monthNumber(g['mon']!)!;
     const rel = relOf(g['rel']);
-    const y = yearForMonth(mon, env.dct, env.tense(), rel);
+    const y = !rel && pastVerbBefore(env.text, m.index) ? yearForMonth(mon, env.dct, 'PAST', rel, true) : yearForMonth(mon, env.dct, env.tense(), rel);
     return { type: 'DATE', value: formatYm(y, mon), anchor: 'article', certain: Boolean(rel) || guessed(env) };
   },
 };

@@ -80,6 +80,26 @@ function nearest(cues: Cue[], start: number, end: number): Tense | null {
   return best ? best.tense : null;
 }
 
+/** Past forms that read the same as the present or a participle of a plan ("has set Nov. 10 as the deadline"). */
+const AMBIGUOUS_PAST = new Set([
+  'set', 'put', 'cut', 'hit', 'quit', 'read', 'let', 'shut', 'split', 'spread', 'last', 'ago', 'earlier', 'yesterday',
+]);
+
+/**
+ * A past-tense verb written directly before the expression ("the year ended March 31", "terminated on Sept. 27",
+ * "was arrested in January"): the expression is that verb's own time, so it lies on or before the article date.
+ * Returns false for anything looser (a cue further off, "to"/"until"/"by" in between, a modal in front).
+ */
+export function pastVerbBefore(text: string, start: number): boolean {
+  const m = /([A-Za-z'\u2019-]+)\s+(?:(?:on|in|at)\s+)?$/.exec(text.slice(Math.max(0, start - 40), start));
+  if (!m) return false;
+  const w = m[1]!.toLowerCase();
+  if (AMBIGUOUS_PAST.has(w) || cueOf(w) !== 'PAST') return false;
+  // "would have ended", "will have closed": a modal before the verb looks ahead.
+  const before = text.slice(Math.max(0, start - 60), start - m[0].length);
+  return !/\b(?:will|would|shall|'ll|to|be|being|been|is|are)\s+(?:have\s+)?$/i.test(before);
+}
+
 /**
  * The tense that governs the span [start, end) inside its sentence [sentStart, sentEnd).
  * @example tenseAt('They will meet Friday.', 15, 21, 0, 22) // 'FUTURE'

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { extractDates } from '../../src/dates/index.js';
-import { tenseAt } from '../../src/dates/tense.js';
+import { pastVerbBefore, tenseAt } from '../../src/dates/tense.js';
 
 const ARTICLE = '2020-05-25'; // a Monday
 
@@ -150,6 +150,16 @@ describe('tense cues', () => {
     expect(at('Friday.', 'Friday')).toBe('NONE');
     expect(at('Dozens were wounded in the blast next to the embassy on Friday.', 'Friday')).toBe('PAST');
     expect(at('They could come as soon as Friday.', 'Friday')).toBe('FUTURE');
+  });
+  it('knows a past verb written right before the date, and nothing looser', () => {
+    const pv = (s: string, w: string): boolean => pastVerbBefore(s, s.indexOf(w));
+    expect(pv('in the year ended March 31', 'March')).toBe(true);
+    expect(pv('The offer was terminated on Sept. 27.', 'Sept.')).toBe(true);
+    expect(pv('He was arrested in January.', 'January')).toBe(true);
+    expect(pv('The bidder has set Nov. 10 as the deadline.', 'Nov.')).toBe(false); // "set" is also the present
+    expect(pv('The offer was extended to Nov. 20.', 'Nov.')).toBe(false); // "to" points at the end of a stretch
+    expect(pv('The plan will be reviewed in January.', 'January')).toBe(false); // a modal looks ahead
+    expect(pv('The dividend is payable Dec. 1.', 'Dec.')).toBe(false);
   });
 });
 
