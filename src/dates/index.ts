@@ -163,7 +163,12 @@ function findByChrono(text: string, dct: Ymd): Candidate[] {
     const lead = LEADING.exec(r.text)?.[0].length ?? 0;
     // "Jan. 1, 1990 at 1,015 francs": a bare number after "at" is not an hour.
     const text0 = hasClock ? r.text : r.text.replace(/\s+at\s+\d{1,2}$/, '');
-    const body = text0.slice(lead).replace(/[\s,.;:)]+$/, '');
+    let body = text0.slice(lead).replace(/[\s,.;:)]+$/, '');
+    // "from Aug. 26 to Oct. 20" is two TIMEX3s: keep the range's first point; the rules find the second.
+    if (r.end) {
+      const cut = /\s*(?:\b(?:to|through|until|till|and)\b|[-\u2013])\s*(?=\S)/i.exec(body.slice(1));
+      if (cut) body = body.slice(0, cut.index + 1).replace(/[\s,.;:)]+$/, '');
+    }
     if (!body) continue;
     const start = offset + r.index + lead;
     out.push({ start, end: start + body.length, priority: RULES.length, chrono: r });

@@ -164,7 +164,9 @@ const explicitDay: Rule = {
     const mon = monthNumber(g['mon'] ?? g['mon2']!);
     const day = Number(g['day'] ?? g['day2']);
     if (!mon || day < 1 || day > 31) return null;
-    const yearText = g['year'] ?? g['year2'];
+    // "May 3 to 5, 1998", "Aug. 26 to Oct. 20, 1989": a range's first point shares the year written at its end.
+    const rangeYear = RANGE_YEAR.exec(env.text.slice(m.index + m[0].length, m.index + m[0].length + 40))?.[1];
+    const yearText = g['year'] ?? g['year2'] ?? rangeYear;
     const y = yearText ? Number(yearText) : yearForDay(mon, day, m.index, env);
     if (!isRealDay(y, mon, day)) return null;
     return {
@@ -178,6 +180,28 @@ function yearForDay(mon: number, day: number, start: number, env: Env): number {
   if (pastVerbBefore(env.text, start)) return yearForMonthDay(mon, day, env.dct, 'PAST', true);
   return yearForMonthDay(mon, day, env.dct, env.tense());
 }
+const RANGE_YEAR = new RegExp(
+  `^\\s*(?:and|or|to|through|until|-|\u2013)\\s*(?:${MONTH_RE}\\s+)?\\d{1,2}(?:st|nd|rd|th)?,?\\s+((?:1[6-9]|20)\\d{2})(?!\\d)`,
+);
+/** "April 24 and 25", "May 3 to 5": the second day of a pair is its own TIMEX3, in the first one's month. */
+const conjoinedDay: Rule = {
+  name: 'conjoined-day',
+  re: rx(
+    `(?<=(?<mon>${MONTH_RE})\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?\\s*(?:and|or|to|through|until|-|\u2013)\\s*)` +
+    '(?<day>\\d{1,2})(?:st|nd|rd|th)?(?![\\d:.]\\d|\\s*(?:%|percent|a\\.m|p\\.m))(?:,?\\s+(?<year>(?:1[6-9]|20)\\d{2}))?',
+  ),
+  accept: (m) => isCapitalised(m.groups!['mon']!) && Number(m.groups!['day']) > Number(m.groups!['d1']),
+  resolve(m, env) {
+    const g = m.groups!;
+    const mon = monthNumber(g['mon']!);
+    const day = Number(g['day']);
+    if (!mon || day < 1 || day > 31) return null;
+    // The year is the first day's: written after the pair ("April 24 and 25, 1999") or read as it was.
+    const y = g['year'] ? Number(g['year']) : yearForDay(mon, Number(g['d1']), m.index - (g['d1']!.length + 1), env);
+    if (!isRealDay(y, mon, day)) return null;
+    return { type: 'DATE', value: formatYmd({ y, m: mon, d: day }), ...(g['year'] ? {} : { anchor: 'article' as const }) };
+  },
+};
 function isCloseTo(dct: Ymd, y: number, m: number, d: number): boolean {
   const diff = Math.abs((y - dct.y) * 372 + (m - dct.m) * 31 + (d - dct.d));
   return diff < 93;
@@ -229,7 +253,9 @@ const bareMonth: Rule = {
     const before = wordBefore(text, m.index);
     const cued = Boolean(g['mod'] || g['mod2'] || g['rel']) || TEMPORAL_PREPS.has(before) || (before === 'the' && mon !== 'May');
     const next = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
-    if (mon === 'March' && /^\s+(?:on|against|for|through)\b/.test(next) && !g['rel'] && !g['mod'] && !g['mod2']) return false;
+    // "March on Washington", "March for Life": a march, unless a preposition makes it a time ("in March for health reasons").
+    if (mon === 'March' && /^\s+(?:on|against|for|through)\b/.test(next) && !g['rel'] && !g['mod'] && !g['mod2']
+      && !['in', 'since', 'until', 'till', 'by', 'during', 'early', 'late', 'mid', 'before', 'after'].includes(before)) return false;
     if (mon === 'May' || mon === 'March') {
       if (!cued) return false;
       // "will March on" / "to March": a verb after a modal or "to" is never a month.
@@ -627,7 +653,7 @@ const seasonRule: Rule = {
     const after = wordAfter(text, m.index + m[0].length);
     if (g['s']!.toLowerCase() === 'fall' && !g['the'] && !g['mod']) return false;
     if (after === 'of') return false;
-    if (g['the'] || g['mod']) return ['in', 'during', 'by', 'until', 'since', 'through', 'over', 'this', 'for', 'before', 'after', 'early', 'late', 'till', 'throughout'].includes(before) || Boolean(g['mod']);
+    if (g['the'] || g['mod']) return ['in', 'into', 'during', 'by', 'until', 'since', 'through', 'over', 'this', 'for', 'before', 'after', 'early', 'late', 'till', 'throughout'].includes(before) || Boolean(g['mod']);
     return ['in', 'during', 'until', 'since', 'through', 'till'].includes(before);
   },
   resolve(m, env) {
@@ -834,7 +860,9 @@ const theYear: Rule = {
     const before = wordBefore(text, m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
     if (/^['\u2019]s\b/.test(after) && m.groups!['unit']!.toLowerCase() !== 'year') return false;
-    if (/^\s*(?:before|after|of|in which|when|that)\b/.test(after)) return false;
+    if (/^\s*(?:before|after|of|in which|when)\b/.test(after)) return false;
+    // "the year that he was born" is a relative clause's year; "the current fiscal year that ..." is still this one.
+    if (/^\s*that\b/.test(after) && !/^(?:current|latest|fiscal)$/i.test(m.groups!['full'] ?? '')) return false;
     return m.groups!['unit']!.toLowerCase() === 'year' || ['during', 'for', 'this', 'in', 'through', 'over'].includes(before) && false;
   },
   resolve(m, env) {
@@ -847,7 +875,7 @@ const theYear: Rule = {
 const endOf: Rule = {
   // "the end of the month", "the end of the year", "the beginning of next week"
   name: 'end-of',
-  re: rx('(?:around\\s+)?(?:the\\s+(?:end|beginning|start|middle|rest|remainder)\\s+of\\s+the\\s+(?<unit>week|month|year|decade|century)|year[\\s-]end)'),
+  re: rx('(?:around\\s+)?(?:the\\s+(?:end|beginning|start|middle|rest|remainder)\\s+of\\s+the\\s+(?<unit>week|month|year|decade|century)|year[\\s-]end|year[\\u2019\\x27]s\\s+end)'),
   resolve(m, env) {
     const unitWord = m.groups!['unit']?.toLowerCase() ?? 'year';
     const unit = unitOf(unitWord)!;
@@ -962,7 +990,7 @@ const unitLong: Rule = {
 
 /** All rules, most specific first (an earlier rule wins a tie on extent). */
 export const RULES: readonly Rule[] = [
-  weekOf, explicitDay, numericDay, clockTime, monthYear, agoLater, anaphoric, ordinalQuarter, relativePeriod,
+  weekOf, explicitDay, conjoinedDay, numericDay, clockTime, monthYear, agoLater, anaphoric, ordinalQuarter, relativePeriod,
   pastPeriod, contextQuarterRule, yearAgoAdj, qNotation, decade, century, year, bareMonth, weekday, dayWord,
   seasonRule, sets, theWeekend, holiday, spelledYear, endOf, unitLong, duration, barePlural, theYear, refs,
 ];

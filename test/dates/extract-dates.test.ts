@@ -112,6 +112,8 @@ const NOTHING = [
   'The story ran in USA Today and elsewhere.',
   'He paid 1850 pounds for the horse.',
   'A crowd of 1850 gathered outside.',
+  'Thousands will March for Life in the capital.',
+  'Shares rose 3 and 5 percent.',
 ];
 
 describe('extractDates finds nothing in', () => {
