@@ -43,7 +43,7 @@ export const ORDINALS: Record<string, number> = {
 
 /** Number phrase inside a temporal expression; 'X' for vague amounts ("several", "a few"). */
 export const NUM_RE =
-  '(?:\\d+(?:\\.\\d+)?(?:\\s+\\d/\\d)?|\\d/\\d|a\\s+half|half\\s+an?|one\\s+and\\s+a\\s+half|a\\s+couple\\s+of|a\\s+few|a\\s+dozen|' +
+  '(?:\\d+(?:\\.\\d+)?(?:\\s+\\d/\\d)?|\\d/\\d|a\\s+half|half\\s+an?|one\\s+and\\s+a\\s+half|a\\s+couple\\s+of|couple\\s+of|a\\s+few|a\\s+dozen|' +
   '(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|' +
   'a\\s+hundred|one\\s+hundred|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|' +
   'fifteen|sixteen|seventeen|eighteen|nineteen|several|few|many|dozens\\s+of|hundreds\\s+of|a\\s+single|single)';
@@ -55,7 +55,7 @@ export function parseNumber(raw: string): number | 'X' | null {
   if (frac) return (frac[1] ? Number(frac[1]) : 0) + Number(frac[2]) / Number(frac[3]);
   if (s === 'a half' || s === 'half a' || s === 'half an') return 0.5;
   if (s === 'one and a half') return 1.5;
-  if (s === 'a couple of') return 2;
+  if (s === 'a couple of' || s === 'couple of') return 2;
   if (s === 'a dozen') return 12;
   if (s === 'a hundred' || s === 'one hundred') return 100;
   if (s === 'a single') return 1;

@@ -389,7 +389,12 @@ const agoLater: Rule = {
     const n = g['num'] !== undefined ? parseNumber(g['num']) : 'X';
     if (n === null) return null;
     if (n === 'X' || unit === 'hour' || unit === 'minute' || unit === 'second') {
-      if (n === 'X') return { type: 'DATE', value: back ? 'PAST_REF' : 'FUTURE_REF', anchor: 'article' };
+      if (n === 'X') {
+        // "years ago" / "weeks from now" point from the article date: PAST_REF / FUTURE_REF. "A few days later" and
+        // "weeks earlier" count from another event, not from now: an unspecified stretch, DURATION PXD/PXW.
+        if (dir === 'ago' || dir === 'from now' || dir === 'hence') return { type: 'DATE', value: back ? 'PAST_REF' : 'FUTURE_REF', anchor: 'article' };
+        return { type: 'DURATION', value: durationValue('X', unit)! };
+      }
       return { type: 'DURATION', value: durationValue(n, unit)! };
     }
     if (!Number.isInteger(n)) return null;
@@ -724,7 +729,9 @@ const duration: Rule = {
     if (/^years?$/i.test(g['unit']!) && /^[\s-]+(?:old|of\s+age)\b/.test(after)) return false; // "52 years old"
     // "A second round", "one second-hand": "second" after "a"/"one" is the ordinal unless a unit reading is forced.
     if (/^seconds?$/i.test(g['unit']!) && /^(?:a|an|one)$/.test(num) && /^[\s-]+[a-z]/i.test(after) && !/^\s+(?:later|ago|earlier|before|after)\b/.test(after)) return false;
-    if (/^quarters?$/i.test(g['unit']!) && /^\s*of\b/.test(after)) return false; // "three-quarters of"
+    // "three-quarters of the vote" is a fraction; "several quarters of losses" is a stretch of time.
+    if (/^quarters?$/i.test(g['unit']!) && /^\s*of\b/.test(after)
+      && (/-quarters?$/i.test(m[0]) || /^(?:an?|one|two|three|[123])$/.test(num) || /^\s*of\s+(?:the|a|an|its|their|his|her|all|those|these|our|that|this|it|them)\b/i.test(after))) return false;
     if (num === 'one' && /^day$/i.test(g['unit']!) && !g['the'] && !g['approx'] && !/-/.test(m[0])) {
       return /^\s*(?:of|in|,|\.|later|after|before|to|for|and)/.test(after) === false ? false : !/^\s*,/.test(after);
     }

@@ -114,6 +114,7 @@ const NOTHING = [
   'A crowd of 1850 gathered outside.',
   'Thousands will March for Life in the capital.',
   'Shares rose 3 and 5 percent.',
+  'Three quarters of voters agreed.',
 ];
 
 describe('extractDates finds nothing in', () => {
