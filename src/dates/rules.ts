@@ -270,7 +270,12 @@ const bareMonth: Rule = {
     const g = m.groups!;
     const mon = monthNumber(g['mon']!)!;
     const rel = relOf(g['rel']);
-    const y = !rel && pastVerbBefore(env.text, m.index) ? yearForMonth(mon, env.dct, 'PAST', rel, true) : yearForMonth(mon, env.dct, env.tense(), rel);
+    // A past verb right before it ("founded in January"), or a fronted "In January," opening a past-tense sentence:
+    // the month's own event is told as past, so it is the one on or before the article date.
+    const fronted = /(?:^|[.!?]["'\u201d]?\s+|\n\s*)In\s+$/.test(env.text.slice(Math.max(0, m.index - 8), m.index))
+      && /^,/.test(env.text.slice(m.index + m[0].length)) && env.tense() === 'PAST';
+    const y = !rel && (fronted || pastVerbBefore(env.text, m.index))
+      ? yearForMonth(mon, env.dct, 'PAST', rel, true) : yearForMonth(mon, env.dct, env.tense(), rel);
     return { type: 'DATE', value: formatYm(y, mon), anchor: 'article', certain: Boolean(rel) || guessed(env) };
   },
 };
