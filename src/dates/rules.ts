@@ -518,7 +518,7 @@ const ordinalQuarter: Rule = {
   // "the third quarter", "third-quarter", "the fourth quarter of 1998", "the fiscal first quarter", "1998 first quarter"
   name: 'quarter',
   re: rx(
-    '(?:(?<the>the)\\s+)?(?:(?<y1>(?:19|20)\\d{2})\\s+)?(?:(?<rel>this|last|next)\\s+year[\'\\u2019]s\\s+)?(?:fiscal\\s+)?(?:(?<y2>(?:19|20)\\d{2})\\s+)?' +
+    '(?:(?<the>the)\\s+)?(?:(?<ya>year-earlier|year-ago|prior-year|year-before)\\s+)?(?:(?<y1>(?:19|20)\\d{2})\\s+)?(?:(?<rel>this|last|next)\\s+year[\'\\u2019]s\\s+)?(?:fiscal\\s+)?(?:(?<y2>(?:19|20)\\d{2})\\s+)?' +
     '(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|last(?=[\\s-]half\\s+of\\s+(?:fiscal\\s+)?(?:(?:19|20)\\d{2}|this\\s+year|last\\s+year|next\\s+year)))(?<sep>[\\s-])(?<unit>quarter|half)' +
     '(?:\\s+of\\s+(?:fiscal\\s+)?(?:(?<y3>(?:19|20)\\d{2})|(?<rel2>this|last|next)\\s+year|the\\s+year))?',
   ),
@@ -536,6 +536,11 @@ const ordinalQuarter: Rule = {
     else if (rel) y = env.dct.y + (rel.toLowerCase() === 'last' ? -1 : rel.toLowerCase() === 'next' ? 1 : 0);
     else y = half ? (ord === 2 && env.dct.m <= 6 && env.tense() !== 'FUTURE' ? env.dct.y - 1 : env.dct.y)
       : yearForQuarter(ord, env.dct, env.tense());
+    // "the year-earlier third quarter": the same quarter a year back; it does not become the story's quarter.
+    if (g['ya']) {
+      y -= 1;
+      return { type: 'DATE', value: half ? `${pad(y, 4)}-H${ord}` : quarterValue(y, ord), anchor: 'article', derived: true };
+    }
     return { type: 'DATE', value: half ? `${pad(y, 4)}-H${ord}` : quarterValue(y, ord), ...(yearText ? {} : { anchor: 'article' as const }) };
   },
 };
@@ -544,12 +549,12 @@ const contextQuarterRule: Rule = {
   // "the quarter", "the latest quarter", "the year-ago quarter", "the same period", "the latest period"
   name: 'context-quarter',
   re: rx(
-    'the\\s+(?<rel>latest|current|same|recent|most\\s+recent|just-ended|just\\s+ended|year-ago|year-earlier|year\\s+earlier|prior-year|previous|comparable(?:\\s+year-ago)?|corresponding|(?:19|20)\\d\\d)?\\s*' +
+    '(?:the\\s+(?<rel>latest|current|same|recent|most\\s+recent|just-ended|just\\s+ended|year-ago|year-earlier|year\\s+earlier|prior-year|previous|comparable(?:\\s+year-ago)?|corresponding|(?:19|20)\\d\\d)?\\s*|(?<lys>last\\s+year[\\u2019\\x27]s)\\s+)' +
     '(?:fiscal\\s+)?(?<unit>quarter|period)(?<ly>\\s+(?:last\\s+year|a\\s+year\\s+(?:ago|earlier)))?',
   ),
   accept(m) {
     const g = m.groups!;
-    return g['unit']!.toLowerCase() === 'quarter' || Boolean(g['rel']);
+    return g['unit']!.toLowerCase() === 'quarter' || Boolean(g['rel']) || Boolean(g['lys']);
   },
   resolve(m, env) {
     const g = m.groups!;
@@ -561,7 +566,8 @@ const contextQuarterRule: Rule = {
       const y = Number(rel);
       return { type: 'DATE', value: quarterValue(y, q.q), anchor, derived: y !== q.y };
     }
-    if (g['ly'] || rel === 'corresponding') return { type: 'DATE', value: quarterValue(q.y - 1, q.q), anchor, derived: true };
+    // "last year's quarter", "the quarter a year ago": the story's quarter a year back.
+    if (g['ly'] || g['lys'] || rel === 'corresponding') return { type: 'DATE', value: quarterValue(q.y - 1, q.q), anchor, derived: true };
     if (rel === 'current') {
       return { type: 'DATE', value: quarterValue(env.dct.y, quarterOf(env.dct.m)), anchor: 'article' };
     }
