@@ -311,7 +311,7 @@ const clockTime: Rule = {
   name: 'clock-time',
   re: rx(
     `(?:(?<day0>${DAY_WORDS})\\s+at\\s+)?(?:(?:about|around|approximately|shortly\\s+(?:before|after)|just\\s+(?:before|after))\\s+)?` +
-    `(?:(?<h>\\d{1,2})(?::(?<min>[0-5]\\d))?\\s*(?<mer>a\\.m\\.?|p\\.m\\.?|am|pm)|(?<noon>noon|midnight))` +
+    `(?:(?<h>\\d{1,2})(?::(?<min>[0-5]\\d))?\\s*(?<mer>a\\.m\\.?|p\\.m\\.?|am|pm)|(?<noon>noon|midday|midnight))` +
     `(?:\\s+(?<tz>[A-Z][DS]?T|GMT|UTC))?(?:,?\\s+(?:on\\s+)?(?<day>${DAY_WORDS}))?`,
   ),
   accept(m) {
@@ -325,7 +325,8 @@ const clockTime: Rule = {
     const g = m.groups!;
     let hour: number;
     let minute = 0;
-    if (g['noon']) hour = g['noon'].toLowerCase() === 'noon' ? 12 : 0;
+    // Midnight closes the day it is named with: "midnight Friday" is Friday T24:00 (ISO 8601, as TimeML writes it).
+    if (g['noon']) hour = g['noon'].toLowerCase() === 'midnight' ? 24 : 12;
     else {
       hour = Number(g['h']) % 12;
       if (/^p/i.test(g['mer']!)) hour += 12;
@@ -340,6 +341,30 @@ const clockTime: Rule = {
   },
 };
 
+/** "mid-afternoon yesterday", "the morning of Friday", "at dawn Saturday": a part of a named day is a TIME. */
+const partOfNamedDay: Rule = {
+  name: 'part-of-named-day',
+  re: rx(
+    `(?:(?<mod>early|late|mid)[\\s-]+)?(?:the\\s+)?(?<part>morning|afternoon|evening|night|dawn|daybreak|dusk)\\s+(?:of\\s+)?(?<day>${WEEKDAY_RE}|yesterday|today|tomorrow)`,
+  ),
+  accept(m, text) {
+    const g = m.groups!;
+    // "the night of Friday, Oct. 23": the written date is the expression; the part of day is left outside it.
+    if (new RegExp(`^,?\\s+${MONTH_RE}\\s+\\d`).test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) return false;
+    return !WEEKDAYS[g['day']!.toLowerCase()] || isCapitalised(g['day']!);
+  },
+  resolve(m, env) {
+    const g = m.groups!;
+    const w = g['day']!.toLowerCase();
+    const partWord = g['part']!.toLowerCase();
+    const part = PART_OF_DAY[partWord] ?? (partWord === 'dusk' ? 'EV' : 'MO');
+    let day = env.dct;
+    if (w === 'yesterday') day = plusDays(env.dct, -1);
+    else if (w === 'tomorrow') day = plusDays(env.dct, 1);
+    else if (WEEKDAYS[w]) day = resolveWeekday(WEEKDAYS[w]!, env.dct, env.tense());
+    return { type: 'TIME', value: `${formatYmd(day)}T${part}`, anchor: 'article' };
+  },
+};
 const dayWord: Rule = {
   // "today", "yesterday", "late yesterday", "this morning", "last night", "tonight", "yesterday afternoon"
   name: 'day-word',
@@ -1008,7 +1033,7 @@ const unitLong: Rule = {
 
 /** All rules, most specific first (an earlier rule wins a tie on extent). */
 export const RULES: readonly Rule[] = [
-  weekOf, explicitDay, conjoinedDay, numericDay, clockTime, monthYear, agoLater, anaphoric, ordinalQuarter, relativePeriod,
+  weekOf, explicitDay, conjoinedDay, numericDay, clockTime, partOfNamedDay, monthYear, agoLater, anaphoric, ordinalQuarter, relativePeriod,
   pastPeriod, contextQuarterRule, yearAgoAdj, qNotation, decade, century, year, bareMonth, weekday, dayWord,
   seasonRule, sets, theWeekend, holiday, spelledYear, endOf, unitLong, duration, barePlural, theYear, refs,
 ];
