@@ -285,14 +285,21 @@ const weekday: Rule = {
   name: 'weekday',
   re: rx(
     `(?:(?<mod>early|late|earlier|later)\\s+)?(?:(?<rel>last|this|next|coming|past)\\s+)?(?<wd>${WEEKDAY_RE})(?<pl>s)?` +
-    `(?:\\s+(?<part>morning|afternoon|evening|night)s?)?`,
+    `(?:\\s+(?<part>morning|afternoon|evening|night)(?<ppl>s)?)?`,
   ),
   accept: (m) => isCapitalised(m.groups!['wd']!),
   resolve(m, env) {
     const g = m.groups!;
     const wd = WEEKDAYS[g['wd']!.toLowerCase()]!;
     const part = g['part'] ? PART_OF_DAY[g['part'].toLowerCase()]! : '';
-    if (g['pl']) return { type: 'SET', value: `XXXX-WXX-${wd}${part ? 'T' + part : ''}` };
+    // "Tuesdays", "Tuesday nights": every such day (night); "on Monday and Tuesday nights": the plural covers both.
+    const sharedPlural = !g['pl'] && !g['ppl'] && !g['part'] && !g['rel']
+      && new RegExp(`^\\s+(?:and|or)\\s+${WEEKDAY_RE}(?:s|\\s+(?:morning|afternoon|evening|night)s)\\b`).exec(env.text.slice(m.index + m[0].length, m.index + m[0].length + 30));
+    if (sharedPlural) {
+      const p = /(morning|afternoon|evening|night)s\b/i.exec(sharedPlural[0]);
+      return { type: 'SET', value: `XXXX-WXX-${wd}${p ? 'T' + PART_OF_DAY[p[1]!.toLowerCase()] : ''}` };
+    }
+    if (g['pl'] || g['ppl']) return { type: 'SET', value: `XXXX-WXX-${wd}${part ? 'T' + part : ''}` };
     const rel = relOf(g['rel']);
     // "Wednesday's ruling" names a day by its event, outside the clause's tense: the nearest such day.
     const possessive = /^['\u2019]s\b/.test(env.text.slice(m.index + m[0].length, m.index + m[0].length + 3));
