@@ -284,7 +284,7 @@ const weekday: Rule = {
   // "Friday", "last Tuesday", "Monday morning", "early Friday", "Tuesday nights" (a SET)
   name: 'weekday',
   re: rx(
-    `(?:(?<mod>early|late|earlier|later)\\s+)?(?:(?<rel>last|this|next|coming|past)\\s+)?(?<wd>${WEEKDAY_RE})(?<pl>s)?` +
+    `(?:(?<mod>early|late|earlier|later)\\s+)?(?:(?<rel>last|this|next|coming|past)\\s+|the\\s+(?<arel>following|previous|preceding)\\s+)?(?<wd>${WEEKDAY_RE})(?<pl>s)?` +
     `(?:\\s+(?<part>morning|afternoon|evening|night)(?<ppl>s)?)?`,
   ),
   accept: (m) => isCapitalised(m.groups!['wd']!),
@@ -300,6 +300,15 @@ const weekday: Rule = {
       return { type: 'SET', value: `XXXX-WXX-${wd}${p ? 'T' + PART_OF_DAY[p[1]!.toLowerCase()] : ''}` };
     }
     if (g['pl'] || g['ppl']) return { type: 'SET', value: `XXXX-WXX-${wd}${part ? 'T' + part : ''}` };
+    // "The talks began March 3. The following Monday ...": the first such day after (before) the last day named.
+    if (g['arel']) {
+      const prev = env.documentPrev();
+      const base = prev && /^\d{4}-\d{2}-\d{2}/.test(prev.value) ? dayOfValue(prev.value)! : env.dct;
+      const after = g['arel'].toLowerCase() === 'following';
+      const day = resolveWeekday(wd, base, after ? 'FUTURE' : 'PAST', after ? 'next' : 'last');
+      const value = part ? `${formatYmd(day)}T${part}` : formatYmd(day);
+      return { type: part ? 'TIME' : 'DATE', value, anchor: prev && base !== env.dct ? prev.index : 'article' };
+    }
     const rel = relOf(g['rel']);
     // "Wednesday's ruling" names a day by its event, outside the clause's tense: the nearest such day.
     const possessive = /^['\u2019]s\b/.test(env.text.slice(m.index + m[0].length, m.index + m[0].length + 3));
@@ -459,7 +468,9 @@ const anaphoric: Rule = {
   name: 'anaphoric',
   re: rx(
     '(?:(?<mod>earlier|later|early|late)\\s+)?(?<rel>that|the\\s+same|the\\s+next|the\\s+following|the\\s+previous|the\\s+preceding|the\\s+prior)' +
-    '\\s+(?<unit>day|morning|afternoon|evening|night|week|weekend|month|year)',
+    '\\s+(?<unit>day|morning|afternoon|evening|night|week|weekend|month|year)' +
+    // "The day before, crowds gathered": standing alone (no event after it), it counts from the last date named.
+    '|(?<the2>the)\\s+(?<unit2>day|week|month|year)\\s+(?<ba>before|after|earlier|later)(?=\\s*[,.;:]|\\s+(?:he|she|they|it|we|police|officials)\\b)',
   ),
   accept(m, text) {
     // "that day" as a demonstrative inside "the day that day-care ..." is rare; "that year's" is fine.
@@ -467,13 +478,15 @@ const anaphoric: Rule = {
   },
   resolve(m, env) {
     const g = m.groups!;
-    const rel = g['rel']!.toLowerCase().replace(/\s+/g, ' ');
-    const unitWord = g['unit']!.toLowerCase();
+    const ba = g['ba']?.toLowerCase();
+    const rel = ba ? (ba === 'before' || ba === 'earlier' ? 'the previous' : 'the next') : g['rel']!.toLowerCase().replace(/\s+/g, ' ');
+    const unitWord = (g['unit'] ?? g['unit2'])!.toLowerCase();
     const part = PART_OF_DAY[unitWord];
     const unit: Unit = part ? 'day' : unitOf(unitWord)!;
     const n = rel === 'the next' || rel === 'the following' ? 1 : rel === 'that' || rel === 'the same' ? 0 : -1;
     const prev = env.documentPrev();
     const base = prev ? dayOfValue(prev.value) : null;
+    if (ba && !base) return null; // "the day before" with nothing named before it hangs on an event we cannot date
     if (!base && n === 0) return null;
     const value = shiftedValue(base ?? env.dct, unit, n);
     if (!value) return null;
@@ -646,6 +659,7 @@ const year: Rule = {
     if (Number(g['y']) < 1900 && !['in', 'since', 'until', 'by', 'from', 'before', 'after', 'between'].includes(before)) return false;
     const after = wordAfter(text, m.index + m[0].length);
     if (/[$£€#]$/.test(before) || /\d[.,]?$/.test(before)) return false;
+    if (before === 'at' && !/^\s+(?:levels?|prices)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return false; // "closed at 2082"
     if (COUNT_NOUNS.has(after)) return false;
     if (['than', 'nearly', 'almost', 'some', 'approximately', 'no.', 'number', 'route', 'flight', 'room', 'highway', 'page',
       'interstate', 'rule', 'resolution', 'article', 'section', 'chapter', 'model', 'version', 'boeing', 'airbus',
@@ -657,7 +671,10 @@ const year: Rule = {
     const mod = (g['mod'] ?? '').toLowerCase();
     const season = /the\s+(spring|summer|fall|winter)\s+of/.exec(mod);
     if (season) return { type: 'DATE', value: `${g['y']}-${SEASONS[season[1]!]}` };
-    void env;
+    // "closed at 2082", "rose to 2135": a level, not a year; a year that far ahead is a number unless a time word
+    // ("in 2050", "by 2100") introduces it.
+    if (!mod && !g['fiscal'] && Number(g['y']) > env.dct.y + 25
+      && !['in', 'by', 'until', 'till', 'through', 'before', 'after', 'since', 'the', 'year'].includes(wordBefore(env.text, m.index))) return null;
     return { type: 'DATE', value: g['y']! };
   },
 };

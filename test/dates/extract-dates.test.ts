@@ -115,6 +115,9 @@ const NOTHING = [
   'Thousands will March for Life in the capital.',
   'Shares rose 3 and 5 percent.',
   'Three quarters of voters agreed.',
+  'The index closed at 2082, down 4.5%.',
+  'The index rose to 2135.',
+  'He left the day before the vote.',
 ];
 
 describe('extractDates finds nothing in', () => {
