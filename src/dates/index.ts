@@ -44,7 +44,7 @@ export function extractDates(text: string, ctx: DateContext): DateRef[] {
   const paragraphs = paragraphStarts(text);
 
   const out: DateRef[] = [];
-  const points: { index: number; value: string; paragraph: number; focus: boolean }[] = [];
+  const points: { index: number; value: string; paragraph: number; focus: boolean; rule?: string; text: string }[] = [];
   const periods: PrevPeriod[] = [];
   for (const c of candidates) {
     const paragraph = paragraphOf(paragraphs, c.start);
@@ -76,7 +76,7 @@ export function extractDates(text: string, ctx: DateContext): DateRef[] {
       // Only a quarter the text names sets the context; "the year-ago quarter" is derived from it.
       const focus = c.rule !== undefined && QUARTER_FOCUS.has(c.rule.name) && resolved.derived !== true
         && isReportedQuarter(resolved.value, dct, text.slice(c.end, c.end + 16));
-      points.push({ index: out.length, value: resolved.value, paragraph, focus });
+      points.push({ index: out.length, value: resolved.value, paragraph, focus, text: record.text, ...(c.rule ? { rule: c.rule.name } : {}) });
     }
     const kind = periodKind(resolved);
     if (kind) periods.push({ index: out.length, value: resolved.value, kind });
@@ -114,9 +114,9 @@ function isTitle(text: string, start: number, end: number): boolean {
   return false;
 }
 
-function lastOf(points: readonly { index: number; value: string }[]): PrevPoint | null {
+function lastOf(points: readonly { index: number; value: string; rule?: string; text: string }[]): PrevPoint | null {
   const p = points[points.length - 1];
-  return p ? { index: p.index, value: p.value } : null;
+  return p ? { index: p.index, value: p.value, text: p.text, ...(p.rule ? { rule: p.rule } : {}) } : null;
 }
 
 /** One private copy of each rule's (global) regex, compiled once: exec moves lastIndex, so RULES' own stay untouched. */

@@ -17,6 +17,9 @@ import {
 export interface PrevPoint {
   readonly index: number;
   readonly value: string;
+  /** The rule that found it (none for chrono's), and its text: "a year ago" restated as "a year earlier". */
+  readonly rule?: string;
+  readonly text?: string;
 }
 
 /** The last reporting period named before this expression, of any type. */
@@ -413,6 +416,12 @@ function isGenericToday(m: RegExpExecArray, text: string): boolean {
     || (before === 'of' && /^\s*[.,;]/.test(after) && false);
 }
 
+/** "a year ago" and "a year earlier" -> "1 year": the stretch an ago/earlier expression counts back. */
+function amountOf(text: string): string | null {
+  const m = new RegExp(`(${NUM_RE})\\s+(?:more\\s+)?(${UNITS})\\s+(?:ago|earlier|before)\\b`, 'i').exec(text);
+  if (!m) return null;
+  return `${parseNumber(m[1]!)} ${unitOf(m[2]!)}`;
+}
 const agoLater: Rule = {
   // "two years ago", "a year earlier", "three days later", "nearly four years ago", "a few years ago"
   name: 'ago-later',
@@ -446,6 +455,11 @@ const agoLater: Rule = {
     if (!Number.isInteger(n)) return null;
     const relativeToPrev = dir === 'earlier' || dir === 'later' || dir === 'before' || dir === 'after';
     const prev = relativeToPrev ? env.paragraphPrev() : null;
+    // "C$2.3 million a year ago. Sales were C$348 million against C$307 million a year earlier": the same stretch
+    // back, restated; it names the same time, not one a year before that.
+    if (prev && back && prev.rule === 'ago-later' && amountOf(prev.text ?? '') === amountOf(m[0])) {
+      return { type: 'DATE', value: prev.value, anchor: prev.index };
+    }
     const sign = back ? -1 : 1;
     // Earnings copy: "a year earlier" compares with the period just named: a quarter -> that quarter a year before.
     if (unit === 'year' && n === 1 && back) {
@@ -607,6 +621,13 @@ const contextQuarterRule: Rule = {
     // "the latest quarter" is the one the story reports on: the last named, else the last completed.
     const q = contextQuarter(env);
     const anchor = q.index ?? 'article';
+    // "In the first nine months, net was $306 million, against a loss in the 1988 period": a period compares with
+    // the run of months named last, not with the story's quarter; its year is all the value can say.
+    const last = env.periodPrev();
+    if (g['unit']!.toLowerCase() === 'period' && last && last.kind === 'months' && (q.index === undefined || last.index > q.index)) {
+      if (/^\d{4}$/.test(rel)) return { type: 'DATE', value: rel, anchor: last.index };
+      if (/year|prior|comparable/.test(rel) || g['ly'] || g['lys']) return { type: 'DATE', value: pad(env.dct.y - 1, 4), anchor: last.index };
+    }
     if (/^\d{4}$/.test(rel)) {
       const y = Number(rel);
       return { type: 'DATE', value: quarterValue(y, q.q), anchor, derived: y !== q.y };
