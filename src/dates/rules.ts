@@ -455,16 +455,16 @@ const agoLater: Rule = {
     if (!Number.isInteger(n)) return null;
     const relativeToPrev = dir === 'earlier' || dir === 'later' || dir === 'before' || dir === 'after';
     const prev = relativeToPrev ? env.paragraphPrev() : null;
-    // "C$2.3 million a year ago. Sales were C$348 million against C$307 million a year earlier": the same stretch
-    // back, restated; it names the same time, not one a year before that.
-    if (prev && back && prev.rule === 'ago-later' && amountOf(prev.text ?? '') === amountOf(m[0])) {
-      return { type: 'DATE', value: prev.value, anchor: prev.index };
-    }
     const sign = back ? -1 : 1;
     // Earnings copy: "a year earlier" compares with the period just named: a quarter -> that quarter a year before.
     if (unit === 'year' && n === 1 && back) {
       const y = yearBeforePeriod(env);
       if (y) return y;
+    }
+    // "C$2.3 million a year ago. Sales were C$348 million against C$307 million a year earlier": the same stretch
+    // back, restated; it names the same time, not one a year before that.
+    if (prev && back && prev.rule === 'ago-later' && amountOf(prev.text ?? '') === amountOf(m[0])) {
+      return { type: 'DATE', value: prev.value, anchor: prev.index };
     }
     const base = prev ? dayOfValue(prev.value) : null;
     const anchorDay = base ?? env.dct;
