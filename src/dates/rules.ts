@@ -846,6 +846,17 @@ function isRateContext(text: string, start: number): boolean {
   return false;
 }
 
+/** "a quarter century", "half a century", "a quarter-century ago": 25 and 50 years, not a quarter (P1Q). */
+const fractionCentury: Rule = {
+  name: 'fraction-century',
+  re: rx(`(?<approx>${APPROX})(?:(?:a|one)\\s+(?<frac>quarter|half)[\\s-]+century|(?<half>half)\\s+a\\s+century)(?<ago>\\s+ago)?`),
+  resolve(m, env) {
+    const g = m.groups!;
+    const years = g['frac']?.toLowerCase() === 'quarter' ? 25 : 50;
+    if (g['ago']) return { type: 'DATE', value: pad(env.dct.y - years, 4), anchor: 'article' };
+    return { type: 'DURATION', value: `P${years}Y` };
+  },
+};
 const barePlural: Rule = {
   // "for years", "over the past few months", "for decades", "for centuries"
   name: 'bare-plural',
@@ -1078,7 +1089,7 @@ const unitLong: Rule = {
 
 /** All rules, most specific first (an earlier rule wins a tie on extent). */
 export const RULES: readonly Rule[] = [
-  weekOf, explicitDay, conjoinedDay, numericDay, clockTime, partOfNamedDay, monthYear, agoLater, anaphoric, ordinalQuarter, relativePeriod,
+  weekOf, fractionCentury, explicitDay, conjoinedDay, numericDay, clockTime, partOfNamedDay, monthYear, agoLater, anaphoric, ordinalQuarter, relativePeriod,
   pastPeriod, contextQuarterRule, yearAgoAdj, qNotation, decade, century, year, bareMonth, weekday, dayWord,
   seasonRule, sets, theWeekend, holiday, spelledYear, endOf, unitLong, duration, barePlural, theYear, refs,
 ];
