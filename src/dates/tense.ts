@@ -29,6 +29,8 @@ const CLAUSE_BREAK = /[,;:()\u201c\u201d"—–]|\bthat\b|\bbut\b|\band\b|\bwhil
 const WORD = /[A-Za-z][A-Za-z'\u2019-]*/g;
 
 interface Cue { start: number; end: number; tense: Tense }
+/** "had been scheduled to", "had planned": the past perfect of a plan. */
+const HAD_BEFORE = /\bhad\s+(?:(?:not|previously|originally|already)\s+)?(?:been\s+)?$/i;
 
 function cueOf(raw: string): Tense | null {
   const w = raw.toLowerCase().replace(/\u2019/g, "'");
@@ -54,7 +56,7 @@ function cuesIn(text: string, from: number, to: number, skipStart: number, skipE
     const end = start + m[0].length;
     if (start < skipEnd && end > skipStart) continue;
     phraseSpans.push([start, end]);
-    out.push({ start, end, tense: 'FUTURE' });
+    out.push({ start, end, tense: HAD_BEFORE.test(text.slice(Math.max(0, start - 30), start)) ? 'PAST' : 'FUTURE' });
   }
   WORD.lastIndex = 0;
   for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
@@ -63,7 +65,10 @@ function cuesIn(text: string, from: number, to: number, skipStart: number, skipE
     if (start < skipEnd && end > skipStart) continue;
     if (phraseSpans.some(([a, b]) => start >= a && end <= b)) continue;
     if (/^next$/i.test(m[0]) && /^\s+to\b/i.test(text.slice(end, end + 4))) continue; // "next to the embassy"
-    const tense = cueOf(m[0]);
+    let tense = cueOf(m[0]);
+    // "had been scheduled to expire Friday", "had planned to": a plan told in the past perfect has passed.
+    if (tense === 'FUTURE' && /^(?:scheduled|planned|expected|due|set)$/i.test(m[0])
+      && HAD_BEFORE.test(text.slice(Math.max(0, start - 30), start))) tense = 'PAST';
     if (tense) out.push({ start, end, tense });
   }
   return out;

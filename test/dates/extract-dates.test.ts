@@ -156,6 +156,9 @@ describe('tense cues', () => {
     expect(at('Friday.', 'Friday')).toBe('NONE');
     expect(at('Dozens were wounded in the blast next to the embassy on Friday.', 'Friday')).toBe('PAST');
     expect(at('They could come as soon as Friday.', 'Friday')).toBe('FUTURE');
+    expect(at('The offer had been scheduled to expire Friday.', 'Friday')).toBe('PAST'); // a plan told in the past perfect
+    expect(at('The offer is scheduled to expire Friday.', 'Friday')).toBe('FUTURE');
+    expect(at('The talks had been planned for Friday.', 'Friday')).toBe('PAST');
   });
   it('knows a past verb written right before the date, and nothing looser', () => {
     const pv = (s: string, w: string): boolean => pastVerbBefore(s, s.indexOf(w));
