@@ -66,6 +66,9 @@ function cuesIn(text: string, from: number, to: number, skipStart: number, skipE
     if (phraseSpans.some(([a, b]) => start >= a && end <= b)) continue;
     if (/^next$/i.test(m[0]) && /^\s+to\b/i.test(text.slice(end, end + 4))) continue; // "next to the embassy"
     let tense = cueOf(m[0]);
+    // "new markets untouched by the crisis", "the plan announced by the ministry": an -ed participle before "by"
+    // modifies a noun (or is passive, whose auxiliary carries the tense): not the clause's verb.
+    if (tense === 'PAST' && /ed$/i.test(m[0]) && /^\s+by\b/i.test(text.slice(end, end + 4))) tense = null;
     // "had been scheduled to expire Friday", "had planned to": a plan told in the past perfect has passed.
     if (tense === 'FUTURE' && /^(?:scheduled|planned|expected|due|set)$/i.test(m[0])
       && HAD_BEFORE.test(text.slice(Math.max(0, start - 30), start))) tense = 'PAST';
