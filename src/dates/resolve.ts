@@ -26,6 +26,8 @@ export function resolveWeekday(wd: number, dct: Ymd, tense: Tense, rel?: 'last' 
 
 /** How far a tense pulls: a candidate on the wrong side of the article date counts this much further away. */
 const MONTH_PENALTY = 4;
+/** Future cues are written out ("will", "expected", "scheduled"); past ones are partly guessed (-ed): trust them more. */
+const FUTURE_MONTH_PENALTY = 12;
 const DAY_PENALTY = 60;
 
 /** Year for a month named without one: "in January" in a past clause of May 2020 -> 2020. */
@@ -41,7 +43,7 @@ export function yearForMonth(m: number, dct: Ymd, tense: Tense, rel?: 'last' | '
     const diff = (y - dct.y) * 12 + (m - dct.m);
     const wrongSide = (dir === 'PAST' && diff > 0) || (dir === 'FUTURE' && diff < 0);
     // With no cue, news leans to the past: a future month must be clearly nearer.
-    const score = Math.abs(diff) + (wrongSide ? (strict ? 24 : MONTH_PENALTY) : 0) + (dir === 'NONE' && diff > 0 ? 0.5 : 0);
+    const score = Math.abs(diff) + (wrongSide ? (strict ? 24 : dir === 'FUTURE' ? FUTURE_MONTH_PENALTY : MONTH_PENALTY) : 0) + (dir === 'NONE' && diff > 0 ? 0.5 : 0);
     if (score < bestScore) { bestScore = score; best = y; }
   }
   return best;

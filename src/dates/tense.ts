@@ -66,6 +66,8 @@ function cuesIn(text: string, from: number, to: number, skipStart: number, skipE
     if (phraseSpans.some(([a, b]) => start >= a && end <= b)) continue;
     if (/^next$/i.test(m[0]) && /^\s+to\b/i.test(text.slice(end, end + 4))) continue; // "next to the embassy"
     let tense = cueOf(m[0]);
+    // "the plan", "its plans": the noun, not the verb "plans to".
+    if (tense === 'FUTURE' && /^plans?$/i.test(m[0]) && /\b(?:the|a|an|its|their|his|her|this|that|our|new)\s+$/i.test(text.slice(Math.max(0, start - 8), start))) tense = null;
     // "new markets untouched by the crisis", "the plan announced by the ministry": an -ed participle before "by"
     // modifies a noun (or is passive, whose auxiliary carries the tense): not the clause's verb.
     if (tense === 'PAST' && /ed$/i.test(m[0]) && /^\s+by\b/i.test(text.slice(end, end + 4))) tense = null;

@@ -159,6 +159,8 @@ describe('tense cues', () => {
     expect(at('The offer had been scheduled to expire Friday.', 'Friday')).toBe('PAST'); // a plan told in the past perfect
     expect(at('The offer is scheduled to expire Friday.', 'Friday')).toBe('FUTURE');
     expect(at('The talks had been planned for Friday.', 'Friday')).toBe('PAST');
+    expect(at('Qantas will double its flights by August to reach markets untouched by the crisis.', 'August')).toBe('FUTURE');
+    expect(at('The thrift announced the plan Friday.', 'Friday')).toBe('PAST'); // "the plan" is a noun
   });
   it('knows a past verb written right before the date, and nothing looser', () => {
     const pv = (s: string, w: string): boolean => pastVerbBefore(s, s.indexOf(w));
