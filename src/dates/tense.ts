@@ -66,6 +66,10 @@ function cuesIn(text: string, from: number, to: number, skipStart: number, skipE
     if (phraseSpans.some(([a, b]) => start >= a && end <= b)) continue;
     if (/^next$/i.test(m[0]) && /^\s+to\b/i.test(text.slice(end, end + 4))) continue; // "next to the embassy"
     let tense = cueOf(m[0]);
+    // "On Friday, the government planned to ...": a time before the verb is the planning's own, in the past;
+    // one after it ("planned to leave on Thursday") belongs to the infinitive and looks ahead.
+    if (tense === 'FUTURE' && /^planned$/i.test(m[0]) && start >= skipEnd && /^\s+to\b/i.test(text.slice(end, end + 4))
+      && !/\b(?:is|are|was|were|be|been|being|the|a|an|its|their)\s+$/i.test(text.slice(Math.max(0, start - 8), start))) tense = 'PAST';
     // "the plan", "its plans": the noun, not the verb "plans to".
     if (tense === 'FUTURE' && /^plans?$/i.test(m[0]) && /\b(?:the|a|an|its|their|his|her|this|that|our|new)\s+$/i.test(text.slice(Math.max(0, start - 8), start))) tense = null;
     // "new markets untouched by the crisis", "the plan announced by the ministry": an -ed participle before "by"

@@ -161,6 +161,8 @@ describe('tense cues', () => {
     expect(at('The talks had been planned for Friday.', 'Friday')).toBe('PAST');
     expect(at('Qantas will double its flights by August to reach markets untouched by the crisis.', 'August')).toBe('FUTURE');
     expect(at('The thrift announced the plan Friday.', 'Friday')).toBe('PAST'); // "the plan" is a noun
+    expect(at('On Friday, the government planned to open a clinic.', 'Friday')).toBe('PAST'); // the planning's own day
+    expect(at('The team planned to leave Nairobi on Thursday.', 'Thursday')).toBe('FUTURE'); // the leaving's day
   });
   it('knows a past verb written right before the date, and nothing looser', () => {
     const pv = (s: string, w: string): boolean => pastVerbBefore(s, s.indexOf(w));
