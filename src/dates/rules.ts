@@ -577,7 +577,7 @@ const ordinalQuarter: Rule = {
   // "the third quarter", "third-quarter", "the fourth quarter of 1998", "the fiscal first quarter", "1998 first quarter"
   name: 'quarter',
   re: rx(
-    '(?:(?<the>the)\\s+)?(?:(?<ya>year-earlier|year-ago|prior-year|year-before)\\s+)?(?:(?<y1>(?:19|20)\\d{2})\\s+)?(?:(?<rel>this|last|next)\\s+year[\'\\u2019]s\\s+)?(?:fiscal\\s+)?(?:(?<y2>(?:19|20)\\d{2})\\s+)?' +
+    '(?:(?<the>the)\\s+)?(?:(?<ya>year-earlier|year-ago|prior-year|year-before)\\s+)?(?:(?<y1>(?:19|20)\\d{2})\\s+)?(?:(?<rel>this|last|next)\\s+year[\'\\u2019]s\\s+)?(?:fiscal[\\s-]+)?(?:(?<y2>(?:19|20)\\d{2})\\s+)?' +
     '(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|last(?=[\\s-]half\\s+of\\s+(?:fiscal\\s+)?(?:(?:19|20)\\d{2}|this\\s+year|last\\s+year|next\\s+year)))(?<sep>[\\s-])(?<unit>quarter|half)' +
     '(?:\\s+of\\s+(?:fiscal\\s+)?(?:(?<y3>(?:19|20)\\d{2})|(?<rel2>this|last|next)\\s+year|the\\s+year))?',
   ),
