@@ -857,6 +857,16 @@ const fractionCentury: Rule = {
     return { type: 'DURATION', value: `P${years}Y` };
   },
 };
+/** "the first two quarters of 1990" is that year's first half (1990-H1); "the last two quarters" its second. */
+const twoQuarters: Rule = {
+  name: 'two-quarters',
+  re: rx('(?:the\\s+)?(?<fl>first|last|final)\\s+two\\s+quarters\\s+of\\s+(?:(?<y>(?:19|20)\\d{2})|(?<rel>this|last|next)\\s+year)'),
+  resolve(m, env) {
+    const g = m.groups!;
+    const y = g['y'] ? Number(g['y']) : env.dct.y + (g['rel']!.toLowerCase() === 'last' ? -1 : g['rel']!.toLowerCase() === 'next' ? 1 : 0);
+    return { type: 'DATE', value: `${pad(y, 4)}-H${g['fl']!.toLowerCase() === 'first' ? 1 : 2}`, ...(g['y'] ? {} : { anchor: 'article' as const }) };
+  },
+};
 const barePlural: Rule = {
   // "for years", "over the past few months", "for decades", "for centuries"
   name: 'bare-plural',
@@ -1089,7 +1099,7 @@ const unitLong: Rule = {
 
 /** All rules, most specific first (an earlier rule wins a tie on extent). */
 export const RULES: readonly Rule[] = [
-  weekOf, fractionCentury, explicitDay, conjoinedDay, numericDay, clockTime, partOfNamedDay, monthYear, agoLater, anaphoric, ordinalQuarter, relativePeriod,
+  weekOf, fractionCentury, twoQuarters, explicitDay, conjoinedDay, numericDay, clockTime, partOfNamedDay, monthYear, agoLater, anaphoric, ordinalQuarter, relativePeriod,
   pastPeriod, contextQuarterRule, yearAgoAdj, qNotation, decade, century, year, bareMonth, weekday, dayWord,
   seasonRule, sets, theWeekend, holiday, spelledYear, endOf, unitLong, duration, barePlural, theYear, refs,
 ];
