@@ -190,7 +190,7 @@ const RANGE_YEAR = new RegExp(
 const conjoinedDay: Rule = {
   name: 'conjoined-day',
   re: rx(
-    `(?<=(?<mon>${MONTH_RE})\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?\\s*(?:and|or|to|through|until|-|\u2013)\\s*)` +
+    `(?=\\d)(?<=(?<mon>${MONTH_RE})\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?\\s*(?:and|or|to|through|until|-|\u2013)\\s*)` +
     '(?<day>\\d{1,2})(?:st|nd|rd|th)?(?![\\d:.]\\d|\\s*(?:%|percent|a\\.m|p\\.m))(?:,?\\s+(?<year>(?:1[6-9]|20)\\d{2}))?',
   ),
   accept: (m) => isCapitalised(m.groups!['mon']!) && Number(m.groups!['day']) > Number(m.groups!['d1']),
