@@ -70,6 +70,8 @@ function cuesIn(text: string, from: number, to: number, skipStart: number, skipE
     // one after it ("planned to leave on Thursday") belongs to the infinitive and looks ahead.
     if (tense === 'FUTURE' && /^planned$/i.test(m[0]) && start >= skipEnd && /^\s+to\b/i.test(text.slice(end, end + 4))
       && !/\b(?:is|are|was|were|be|been|being|the|a|an|its|their)\s+$/i.test(text.slice(Math.max(0, start - 8), start))) tense = 'PAST';
+    // "as previously planned", "originally scheduled": when the plan was made, not which way its time lies.
+    if (tense === 'FUTURE' && /^(?:planned|scheduled)$/i.test(m[0]) && /\b(?:previously|originally|as)\s+$/i.test(text.slice(Math.max(0, start - 12), start))) tense = null;
     // "the plan", "its plans": the noun, not the verb "plans to".
     if (tense === 'FUTURE' && /^plans?$/i.test(m[0]) && /\b(?:the|a|an|its|their|his|her|this|that|our|new)\s+$/i.test(text.slice(Math.max(0, start - 8), start))) tense = null;
     // "new markets untouched by the crisis", "the plan announced by the ministry": an -ed participle before "by"

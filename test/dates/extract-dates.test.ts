@@ -163,6 +163,7 @@ describe('tense cues', () => {
     expect(at('The thrift announced the plan Friday.', 'Friday')).toBe('PAST'); // "the plan" is a noun
     expect(at('On Friday, the government planned to open a clinic.', 'Friday')).toBe('PAST'); // the planning's own day
     expect(at('The team planned to leave Nairobi on Thursday.', 'Thursday')).toBe('FUTURE'); // the leaving's day
+    expect(at('Bush let the offensive begin as previously planned Saturday night.', 'Saturday')).toBe('PAST');
   });
   it('knows a past verb written right before the date, and nothing looser', () => {
     const pv = (s: string, w: string): boolean => pastVerbBefore(s, s.indexOf(w));
