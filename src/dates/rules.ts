@@ -871,13 +871,15 @@ const barePlural: Rule = {
   // "for years", "over the past few months", "for decades", "for centuries"
   name: 'bare-plural',
   re: rx(
-    '(?:(?<rel>the\\s+past\\s+few|the\\s+last\\s+few|the\\s+next\\s+few|the\\s+past|the\\s+last|the\\s+next|the\\s+coming)\\s+)?' +
+    '(?:(?<rel>the\\s+past\\s+few|the\\s+last\\s+few|the\\s+next\\s+few|the\\s+past|the\\s+last|the\\s+next|the\\s+coming)\\s+|(?<the>the)\\s+)?' +
     '(?<unit>years|months|weeks|days|decades|centuries|hours|minutes)',
   ),
   accept(m, text) {
     const g = m.groups!;
     if (g['rel']) return true;
     const before = wordBefore(text, m.index);
+    // "over the years", "throughout the decades": a stretch of unstated length, DURATION PXY.
+    if (g['the']) return ['over', 'throughout'].includes(before) && !/^\s+(?:of|since|before|after|to|ahead)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8));
     return ['for', 'within', 'lasted', 'lasting', 'took', 'spent', 'spend', 'waited', 'wait', 'after'].includes(before);
   },
   resolve(m) {

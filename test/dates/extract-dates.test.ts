@@ -118,6 +118,7 @@ const NOTHING = [
   'The index closed at 2082, down 4.5%.',
   'The index rose to 2135.',
   'He left the day before the vote.',
+  'He named the days of the week.',
 ];
 
 describe('extractDates finds nothing in', () => {
