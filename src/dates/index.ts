@@ -263,7 +263,7 @@ function paragraphOf(starts: number[], at: number): number {
 }
 
 const TIMEX_VALUE: Record<TimexType, RegExp> = {
-  DATE: /^(?:PAST_REF|PRESENT_REF|FUTURE_REF|\d{2,4}X?|\d{4}-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|W\d{2}(?:-WE)?|SP|SU|FA|WI)|\d{4}-XX(?:-XX)?)(?:T(?:MO|AF|EV|NI|\d{2}:\d{2}))?$/,
+  DATE: /^(?:PAST_REF|PRESENT_REF|FUTURE_REF|\d{2,4}X?|\d{4}-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|W\d{2}(?:-WE)?|SP|SU|FA|WI)|\d{4}-XX(?:-XX)?|\d{4}-\d{2}-XX)(?:T(?:MO|AF|EV|NI|\d{2}:\d{2}))?$/,
   TIME: /^\d{4}-\d{2}-\d{2}T(?:MO|AF|EV|NI|\d{2}:\d{2})$/,
   DURATION: /^P(?:(?:(?:\d+|X)[YMWDQEC])+(?:T(?:\d+[HMS])+)?|T(?:(?:\d+|X)[HMS])+)$/,
   SET: /^(?:P(?:\d+[YMWDQ]|T\d+[HMS])|XXXX-(?:WXX-[1-7](?:T(?:MO|AF|EV|NI))?|\d{2}|XX-XXT(?:MO|AF|EV|NI)|SP|SU|FA|WI|Q[1-4]))$/,

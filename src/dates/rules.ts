@@ -481,7 +481,7 @@ const anaphoric: Rule = {
   // "the next day", "that day", "the following week", "later that year", "the previous month"
   name: 'anaphoric',
   re: rx(
-    '(?:(?<mod>earlier|later|early|late)\\s+)?(?<rel>that|the\\s+same|the\\s+next|the\\s+following|the\\s+previous|the\\s+preceding|the\\s+prior)' +
+    '(?:(?<mod>earlier|later|early|late)\\s+)?(?<rel>that\\s+same|that|the\\s+same|the\\s+next|the\\s+following|the\\s+previous|the\\s+preceding|the\\s+prior)' +
     '\\s+(?<unit>day|morning|afternoon|evening|night|week|weekend|month|year)' +
     // "The day before, crowds gathered": standing alone (no event after it), it counts from the last date named.
     '|(?<the2>the)\\s+(?<unit2>day|week|month|year)\\s+(?<ba>before|after|earlier|later)(?=\\s*[,.;:]|\\s+(?:he|she|they|it|we|police|officials)\\b)',
@@ -497,11 +497,17 @@ const anaphoric: Rule = {
     const unitWord = (g['unit'] ?? g['unit2'])!.toLowerCase();
     const part = PART_OF_DAY[unitWord];
     const unit: Unit = part ? 'day' : unitOf(unitWord)!;
-    const n = rel === 'the next' || rel === 'the following' ? 1 : rel === 'that' || rel === 'the same' ? 0 : -1;
+    const n = rel === 'the next' || rel === 'the following' ? 1 : rel === 'that' || rel === 'the same' || rel === 'that same' ? 0 : -1;
     const prev = env.documentPrev();
     const base = prev ? dayOfValue(prev.value) : null;
     if (ba && !base) return null; // "the day before" with nothing named before it hangs on an event we cannot date
     if (!base && n === 0) return null;
+    // "last October ... that same day": the day hangs on a month (or year) whose day is not given; its value says
+    // so (1998-10-XX) rather than inventing the 1st.
+    if (prev && base && unit === 'day' && !/^\d{4}-\d{2}-\d{2}/.test(prev.value)) {
+      const coarse = /^\d{4}-\d{2}$/.test(prev.value) && n === 0 ? `${prev.value}-XX` : /^\d{4}$/.test(prev.value) && n === 0 ? `${prev.value}-XX-XX` : null;
+      return coarse ? { type: 'DATE', value: coarse, anchor: prev.index } : null;
+    }
     const value = shiftedValue(base ?? env.dct, unit, n);
     if (!value) return null;
     return {
