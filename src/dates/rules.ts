@@ -384,6 +384,44 @@ const partOfNamedDay: Rule = {
     return { type: 'TIME', value: `${formatYmd(day)}T${part}`, anchor: 'article' };
   },
 };
+/** "4 in the morning", "three in the afternoon", "10 o'clock at night": a clock time told with its part of day. */
+const clockPartOfDay: Rule = {
+  name: 'clock-part-of-day',
+  re: rx(
+    '(?<h>\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::(?<min>[0-5]\\d))?\\s+(?:o[\'\\u2019]clock\\s+)?' +
+    '(?:in\\s+the\\s+(?<part>morning|afternoon|evening)|at\\s+(?<night>night))',
+  ),
+  // A clock reading follows "at", "by", "until" ...; "2 in the morning classes" counts something.
+  accept: (m, text) => ['at', 'by', 'until', 'till', 'around', 'about', 'before', 'after', 'from', 'to', 'since', 'and', 'or']
+    .includes(wordBefore(text, m.index)),
+  resolve(m, env) {
+    const g = m.groups!;
+    const words = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+    const h0 = /^\d+$/.test(g['h']!) ? Number(g['h']) : words.indexOf(g['h']!.toLowerCase()) + 1;
+    if (h0 < 1 || h0 > 12) return null;
+    const part = (g['part'] ?? 'night').toLowerCase();
+    // Morning hours as written (12 -> 0); afternoon and evening after noon; "at night" after 6 p.m., else small hours.
+    const hour = part === 'morning' ? h0 % 12 : part === 'night' ? (h0 >= 6 && h0 < 12 ? h0 + 12 : h0 % 12) : (h0 % 12) + 12;
+    const minute = g['min'] ? Number(g['min']) : 0;
+    return { type: 'TIME', value: `${formatYmd(env.dct)}T${pad(hour, 2)}:${pad(minute, 2)}`, anchor: 'article' };
+  },
+};
+/** "Shares fell Friday. Dealers placed orders in the morning": a part of the day last named. */
+const partOfThatDay: Rule = {
+  name: 'part-of-that-day',
+  re: rx('the\\s+(?<part>morning|afternoon|evening)'),
+  accept(m, text) {
+    const before = wordBefore(text, m.index);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
+    return ['in', 'during', 'by', 'until', 'till', 'through'].includes(before) && !/^\s*(?:of|after|before)\b/.test(after);
+  },
+  resolve(m, env) {
+    // News paragraphs are a sentence or two: the day may be named in the paragraph before.
+    const prev = env.paragraphPrev() ?? env.documentPrev();
+    if (!prev || !/^\d{4}-\d{2}-\d{2}$/.test(prev.value)) return null; // no day to hang on: left unmarked
+    return { type: 'TIME', value: `${prev.value}T${PART_OF_DAY[m.groups!['part']!.toLowerCase()]}`, anchor: prev.index };
+  },
+};
 const dayWord: Rule = {
   // "today", "yesterday", "late yesterday", "this morning", "last night", "tonight", "yesterday afternoon"
   name: 'day-word',
@@ -1107,7 +1145,7 @@ const unitLong: Rule = {
 
 /** All rules, most specific first (an earlier rule wins a tie on extent). */
 export const RULES: readonly Rule[] = [
-  weekOf, fractionCentury, twoQuarters, explicitDay, conjoinedDay, numericDay, clockTime, partOfNamedDay, monthYear, agoLater, anaphoric, ordinalQuarter, relativePeriod,
+  weekOf, fractionCentury, twoQuarters, explicitDay, conjoinedDay, numericDay, clockTime, clockPartOfDay, partOfNamedDay, partOfThatDay, monthYear, agoLater, anaphoric, ordinalQuarter, relativePeriod,
   pastPeriod, contextQuarterRule, yearAgoAdj, qNotation, decade, century, year, bareMonth, weekday, dayWord,
   seasonRule, sets, theWeekend, holiday, spelledYear, endOf, unitLong, duration, barePlural, theYear, refs,
 ];

@@ -119,6 +119,8 @@ const NOTHING = [
   'The index rose to 2135.',
   'He left the day before the vote.',
   'He named the days of the week.',
+  'He works in the morning.',
+  'She teaches 2 in the morning classes.',
 ];
 
 describe('extractDates finds nothing in', () => {
