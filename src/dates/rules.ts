@@ -890,6 +890,12 @@ function isRateContext(text: string, start: number): boolean {
   return false;
 }
 
+/** "post-1959 politics", "pre-1990 levels": the year inside a prefixed adjective is a DATE (the prefix stays out). */
+const prefixedYear: Rule = {
+  name: 'prefixed-year',
+  re: /(?<=\b(?:post|pre)-)(?:1[6-9]|20)\d{2}(?![\w-])/gi,
+  resolve: (m) => ({ type: 'DATE', value: m[0] }),
+};
 /** "a quarter century", "half a century", "a quarter-century ago": 25 and 50 years, not a quarter (P1Q). */
 const fractionCentury: Rule = {
   name: 'fraction-century',
@@ -1145,7 +1151,7 @@ const unitLong: Rule = {
 
 /** All rules, most specific first (an earlier rule wins a tie on extent). */
 export const RULES: readonly Rule[] = [
-  weekOf, fractionCentury, twoQuarters, explicitDay, conjoinedDay, numericDay, clockTime, clockPartOfDay, partOfNamedDay, partOfThatDay, monthYear, agoLater, anaphoric, ordinalQuarter, relativePeriod,
+  weekOf, fractionCentury, twoQuarters, prefixedYear, explicitDay, conjoinedDay, numericDay, clockTime, clockPartOfDay, partOfNamedDay, partOfThatDay, monthYear, agoLater, anaphoric, ordinalQuarter, relativePeriod,
   pastPeriod, contextQuarterRule, yearAgoAdj, qNotation, decade, century, year, bareMonth, weekday, dayWord,
   seasonRule, sets, theWeekend, holiday, spelledYear, endOf, unitLong, duration, barePlural, theYear, refs,
 ];
