@@ -6,7 +6,7 @@ import type { DateRef, TimexType } from '../model/types.js';
 import { formatYm, formatYmd, isRealDay, pad, parseYmd, type Ymd } from './calendar.js';
 import { yearForMonthDay } from './resolve.js';
 import { RULES, type Env, type PrevPeriod, type PrevPoint, type Resolved, type Rule } from './rules.js';
-import { tenseAt, type Tense } from './tense.js';
+import { pastVerbGoverns, tenseAt, type Tense } from './tense.js';
 
 export interface DateContext {
   /** The article's date, YYYY-MM-DD: the anchor of "Monday", "last week", "two years ago". */
@@ -50,10 +50,12 @@ export function extractDates(text: string, ctx: DateContext): DateRef[] {
     const paragraph = paragraphOf(paragraphs, c.start);
     const sentence = sentences.find((s) => s.start <= c.start && c.end <= s.end) ?? { start: 0, end: text.length };
     let tense: Tense | null = null;
+    let pastGoverned: boolean | null = null;
     const env: Env = {
       text,
       dct,
       tense: () => (tense ??= tenseAt(text, c.start, c.end, sentence.start, sentence.end)),
+      pastGoverned: () => (pastGoverned ??= pastVerbGoverns(text, c.start, c.end, sentence.start, sentence.end)),
       paragraphPrev: () => lastOf(points.filter((p) => p.paragraph === paragraph)),
       documentPrev: () => lastOf(points),
       quarterPrev: () => lastOf(points.filter((p) => p.focus && /^\d{4}-Q\d$/.test(p.value))),

@@ -34,6 +34,8 @@ export interface Env {
   readonly text: string;
   readonly dct: Ymd;
   tense(): Tense;
+  /** A past-tense verb (by its POS tag) governs the expression in its clause: its time is on or before the article date. */
+  pastGoverned(): boolean;
   /** The last calendar-valued expression before this one in the same paragraph. */
   paragraphPrev(): PrevPoint | null;
   /** The last calendar-valued expression before this one anywhere in the text. */
@@ -277,7 +279,7 @@ const bareMonth: Rule = {
     // the month's own event is told as past, so it is the one on or before the article date.
     const fronted = /(?:^|[.!?]["'\u201d]?\s+|\n\s*)In\s+$/.test(env.text.slice(Math.max(0, m.index - 8), m.index))
       && /^,/.test(env.text.slice(m.index + m[0].length)) && env.tense() === 'PAST';
-    const y = !rel && (fronted || pastVerbBefore(env.text, m.index))
+    const y = !rel && (fronted || pastVerbBefore(env.text, m.index) || env.pastGoverned())
       ? yearForMonth(mon, env.dct, 'PAST', rel, true) : yearForMonth(mon, env.dct, env.tense(), rel);
     return { type: 'DATE', value: formatYm(y, mon), anchor: 'article', certain: Boolean(rel) || guessed(env) };
   },

@@ -1,5 +1,7 @@
 // Tense cue around a temporal expression: "announced Friday" -> PAST, "will meet Friday" -> FUTURE.
-// A light lexical reading of the clause (no parser): the nearest verb cue in the same clause decides.
+// A light lexical reading of the clause: the nearest verb cue in the same clause decides; compromise's verb tags
+// confirm a past cue before it is trusted to settle a year ("changed ... in December" -> the December gone).
+import nlp from 'compromise';
 
 export type Tense = 'PAST' | 'PRESENT' | 'FUTURE' | 'NONE';
 
@@ -116,6 +118,77 @@ export function pastVerbBefore(text: string, start: number): boolean {
   return !/\b(?:will|would|shall|'ll|to|be|being|been|is|are)\s+(?:have\s+)?$/i.test(before);
 }
 
+/** The clause around [start, end): from the last break before the span to the next break after it. */
+function clauseOf(text: string, start: number, end: number, sentStart: number, sentEnd: number): [number, number] {
+  let clauseStart = sentStart;
+  let clauseEnd = sentEnd;
+  const sentence = text.slice(sentStart, sentEnd);
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(sentence); m; m = CLAUSE_BREAK.exec(sentence)) {
+    const at = sentStart + m.index;
+    if (at + m[0].length <= start) clauseStart = at + m[0].length;
+    else if (at >= end && at < clauseEnd) { clauseEnd = at; break; }
+  }
+  return [clauseStart, clauseEnd];
+}
+
+interface CTerm { text: string; tags: string[]; offset: { start: number; length: number } }
+/** compromise's tags of one sentence, by the absolute offset of each term; the last few sentences are kept. */
+const TAG_CACHE = new Map<string, Map<number, string[]>>();
+function tagsOf(text: string, sentStart: number, sentEnd: number): Map<number, string[]> {
+  const sentence = text.slice(sentStart, sentEnd);
+  const key = `${sentStart}\u0000${sentence}`;
+  let tags = TAG_CACHE.get(key);
+  if (tags) return tags;
+  tags = new Map();
+  for (const s of nlp(sentence).json({ offset: true, terms: { offset: true } }) as { terms: CTerm[] }[]) {
+    for (const t of s.terms) tags.set(sentStart + t.offset.start, t.tags);
+  }
+  if (TAG_CACHE.size >= 64) TAG_CACHE.delete(TAG_CACHE.keys().next().value!);
+  TAG_CACHE.set(key, tags);
+  return tags;
+}
+
+/**
+ * A past-tense verb that compromise tags as a verb governs the span from its own clause ("The operator changed
+ * from a fiscal year to a calendar year in December", "Sales rose in the quarter ended ..."): the nearest tense
+ * cue of the clause is that verb, with no infinitive between them ("agreed to buy it in February" dates the
+ * buying, not the agreeing) and no modal before it ("would have changed"). The expression's time is then told as
+ * past, on or before the article date; a suffix guess the tagger reads as an adjective or noun does not count.
+ */
+export function pastVerbGoverns(text: string, start: number, end: number, sentStart: number, sentEnd: number): boolean {
+  const [clauseStart, clauseEnd] = clauseOf(text, start, end, sentStart, sentEnd);
+  const cues = cuesIn(text, clauseStart, clauseEnd, start, end);
+  let best: Cue | null = null;
+  let bestDist = Infinity;
+  for (const c of cues) {
+    const dist = c.end <= start ? start - c.end : (c.start - end) * 1.5 + 1;
+    if (dist < bestDist) { bestDist = dist; best = c; }
+  }
+  if (!best || best.tense !== 'PAST') return false;
+  const word = text.slice(best.start, best.end).toLowerCase();
+  if (AMBIGUOUS_PAST.has(word) || !/^[a-z]+$/.test(word)) return false;
+  const tags = tagsOf(text, sentStart, sentEnd).get(best.start);
+  if (!tags || !tags.includes('Verb') || !tags.includes('PastTense')) return false;
+  const from = best.end <= start ? best.end : end;
+  const between = best.end <= start ? text.slice(best.end, start) : text.slice(end, best.start);
+  const terms = tagsOf(text, sentStart, sentEnd);
+  // An infinitive in between ("agreed to buy it in February"): "to" followed by a word compromise tags a verb.
+  const TO = /\bto\s+([A-Za-z]+)/gi;
+  for (let m = TO.exec(between); m; m = TO.exec(between)) {
+    const at = from + m.index + m[0].length - m[1]!.length;
+    if (terms.get(at)?.includes('Verb')) return false;
+  }
+  // "the slated visit", "a planned trip": a participle after a determiner modifies a noun.
+  if (/\b(?:the|a|an|its|their|his|her|this|that|our|these|those)\s+$/i.test(text.slice(Math.max(0, best.start - 8), best.start))) return false;
+  // "extended to Nov. 20", "loans through January": the end point a past act set, which may lie ahead.
+  if (/\b(?:to|through|until|till|by|before|into|towards?)\s+$/i.test(text.slice(Math.max(0, start - 12), start))) return false;
+  // A modal ("would have changed"), or a passive whose auxiliary is not past ("is heard in May", "will be paid").
+  const before = text.slice(Math.max(clauseStart, best.start - 30), best.start);
+  return !/\b(?:will|would|shall|could|might|may|should|must|to|is|are|am|be|being)\s+(?:not\s+)?(?:(?:still|also|now|then|soon|only|be|have|been)\s+)*$/i.test(before)
+    && !/'(?:ll|s|re)\s+(?:(?:be|have|been)\s+)*$/i.test(before);
+}
+
 /**
  * The tense that governs the span [start, end) inside its sentence [sentStart, sentEnd).
  * @example tenseAt('They will meet Friday.', 15, 21, 0, 22) // 'FUTURE'
@@ -129,16 +202,7 @@ export function tenseAt(text: string, start: number, end: number, sentStart: num
     const left = nearest(cuesIn(text, sentStart, paren, start, end), start, end);
     if (left) return left;
   }
-  // The clause: from the last break before the span to the next break after it.
-  let clauseStart = sentStart;
-  let clauseEnd = sentEnd;
-  const sentence = text.slice(sentStart, sentEnd);
-  CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(sentence); m; m = CLAUSE_BREAK.exec(sentence)) {
-    const at = sentStart + m.index;
-    if (at + m[0].length <= start) clauseStart = at + m[0].length;
-    else if (at >= end && at < clauseEnd) { clauseEnd = at; break; }
-  }
+  const [clauseStart, clauseEnd] = clauseOf(text, start, end, sentStart, sentEnd);
   const inClause = nearest(cuesIn(text, clauseStart, clauseEnd, start, end), start, end);
   if (inClause) return inClause;
   return nearest(cuesIn(text, sentStart, sentEnd, start, end), start, end) ?? 'NONE';

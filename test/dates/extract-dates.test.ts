@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { extractDates } from '../../src/dates/index.js';
-import { pastVerbBefore, tenseAt } from '../../src/dates/tense.js';
+import { pastVerbBefore, pastVerbGoverns, tenseAt } from '../../src/dates/tense.js';
 
 const ARTICLE = '2020-05-25'; // a Monday
 
@@ -177,6 +177,25 @@ describe('tense cues', () => {
     expect(pv('The offer was extended to Nov. 20.', 'Nov.')).toBe(false); // "to" points at the end of a stretch
     expect(pv('The plan will be reviewed in January.', 'January')).toBe(false); // a modal looks ahead
     expect(pv('The dividend is payable Dec. 1.', 'Dec.')).toBe(false);
+  });
+  it('trusts a past cue further off only when the tagger reads it as the clause\'s past-tense verb', () => {
+    const pg = (s: string, w: string): boolean => pastVerbGoverns(s, s.indexOf(w), s.indexOf(w) + w.length, 0, s.length);
+    expect(pg('The operator changed from a fiscal year to a calendar year in June.', 'June')).toBe(true);
+    expect(pg('The rebels seized the airport of the northern town in June.', 'June')).toBe(true);
+    expect(pg('The company agreed to buy the unit in June.', 'June')).toBe(false); // the buying's time, not the agreeing's
+    expect(pg('The ruling will be published in June.', 'June')).toBe(false); // a future passive
+    expect(pg('The case is heard in June by the appeals court.', 'June')).toBe(false); // a present passive
+    expect(pg('They talked about the planned visit of the envoy in June.', 'June')).toBe(false); // an adjective
+    expect(pg('The bank extended the loans to June.', 'June')).toBe(false); // the end point of a stretch
+    expect(pg('The union would have accepted the offer in June.', 'June')).toBe(false); // a modal
+  });
+  it('dates a month told in the past tense on or before the article date, however far its verb', () => {
+    // Article date 2020-05-25: with a weak past cue the June a month ahead would be nearer than the June gone.
+    const month = (s: string): string | undefined => extractDates(s, { articleDate: ARTICLE }).find((d) => d.text === 'June')?.value;
+    expect(month('The operator changed from a fiscal year to a calendar year in June.')).toBe('2019-06');
+    expect(month('The rebels seized the airport of the northern town in June.')).toBe('2019-06');
+    expect(month('The ruling will be published in June.')).toBe('2020-06');
+    expect(month('The company expects to open the plant in June.')).toBe('2020-06');
   });
 });
 
