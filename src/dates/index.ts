@@ -6,7 +6,7 @@ import type { DateRef, TimexType } from '../model/types.js';
 import { formatYm, formatYmd, isRealDay, pad, parseYmd, type Ymd } from './calendar.js';
 import { yearForMonthDay } from './resolve.js';
 import { RULES, type Env, type PrevPeriod, type PrevPoint, type Resolved, type Rule } from './rules.js';
-import { pastVerbGoverns, tenseAt, type Tense } from './tense.js';
+import { pastVerbGoverns, presentVerbSchedules, tenseAt, type Tense } from './tense.js';
 
 export interface DateContext {
   /** The article's date, YYYY-MM-DD: the anchor of "Monday", "last week", "two years ago". */
@@ -55,6 +55,7 @@ export function extractDates(text: string, ctx: DateContext): DateRef[] {
       text,
       dct,
       tense: () => (tense ??= tenseAt(text, c.start, c.end, sentence.start, sentence.end)),
+      presentSchedules: () => presentVerbSchedules(text, c.start, c.end, sentence.start, sentence.end),
       pastGoverned: () => (pastGoverned ??= pastVerbGoverns(text, c.start, c.end, sentence.start, sentence.end)),
       paragraphPrev: () => lastOf(points.filter((p) => p.paragraph === paragraph)),
       documentPrev: () => lastOf(points),

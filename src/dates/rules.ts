@@ -36,6 +36,8 @@ export interface Env {
   tense(): Tense;
   /** A past-tense verb (by its POS tag) governs the expression in its clause: its time is on or before the article date. */
   pastGoverned(): boolean;
+  /** A present-tense verb of action right before it ("meet Monday"): the news present of a scheduled event. */
+  presentSchedules(): boolean;
   /** The last calendar-valued expression before this one in the same paragraph. */
   paragraphPrev(): PrevPoint | null;
   /** The last calendar-valued expression before this one anywhere in the text. */
@@ -317,7 +319,8 @@ const weekday: Rule = {
     const rel = relOf(g['rel']);
     // "Wednesday's ruling" names a day by its event, outside the clause's tense: the nearest such day.
     const possessive = /^['\u2019]s\b/.test(env.text.slice(m.index + m[0].length, m.index + m[0].length + 3));
-    const tense = possessive && !part ? 'NONE' : env.tense();
+    let tense = possessive && !part ? 'NONE' : env.tense();
+    if ((tense === 'NONE' || tense === 'PRESENT') && !possessive && !rel && env.presentSchedules()) tense = 'FUTURE';
     // "Earlier Sunday" in a story dated Sunday is that day.
     const day = resolveWeekday(wd, env.dct, tense, rel);
     const certain = Boolean(rel) || tense === 'PAST' || tense === 'FUTURE';

@@ -189,6 +189,32 @@ export function pastVerbGoverns(text: string, start: number, end: number, sentSt
     && !/'(?:ll|s|re)\s+(?:(?:be|have|been)\s+)*$/i.test(before);
 }
 
+/** Present forms that report or state rather than schedule: "says Monday", "is Monday". */
+const NOT_FUTURATE = new Set([
+  'say', 'says', 'tell', 'tells', 'report', 'reports', 'add', 'adds', 'note', 'notes', 'claim', 'claims', 'show',
+  'shows', 'believe', 'believes', 'think', 'thinks', 'know', 'knows', 'want', 'wants', 'need', 'needs', 'seem',
+  'seems', 'remain', 'remains', 'continue', 'continues', 'have', 'has', 'do', 'does', 'is', 'are', 'am', 'be',
+]);
+/**
+ * A finite present-tense verb of action right before the span in a clause with no other tense cue ("Arafat and
+ * Netanyahu meet separately Monday", "the Senate votes Tuesday"): the news present of a scheduled event, which
+ * lies ahead. compromise tags the verb; a bare form after "to" or a modal is an infinitive, not this present.
+ */
+export function presentVerbSchedules(text: string, start: number, end: number, sentStart: number, sentEnd: number): boolean {
+  const [clauseStart] = clauseOf(text, start, end, sentStart, sentEnd);
+  const left = text.slice(clauseStart, start);
+  // The verb, then at most an adverb ("separately", "again") and "on", right before the day.
+  const m = /([A-Za-z]+)\s+(?:([A-Za-z]+ly|again|here|there)\s+)?(?:on\s+)?$/.exec(left);
+  if (!m) return false;
+  const word = m[1]!.toLowerCase();
+  if (NOT_FUTURATE.has(word) || cueOf(word)) return false;
+  const at = clauseStart + m.index;
+  const tags = tagsOf(text, sentStart, sentEnd).get(at);
+  if (!tags || !tags.includes('Verb') || !tags.includes('PresentTense')) return false;
+  if (['Copula', 'Auxiliary', 'Modal', 'Gerund', 'Participle', 'PastTense', 'Noun'].some((t) => tags.includes(t))) return false;
+  return !/\b(?:to|will|would|shall|could|might|may|should|must|can|did|does|do|not|n't)\s+$/i.test(text.slice(Math.max(clauseStart, at - 8), at));
+}
+
 /**
  * The tense that governs the span [start, end) inside its sentence [sentStart, sentEnd).
  * @example tenseAt('They will meet Friday.', 15, 21, 0, 22) // 'FUTURE'

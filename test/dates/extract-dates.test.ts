@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { extractDates } from '../../src/dates/index.js';
-import { pastVerbBefore, pastVerbGoverns, tenseAt } from '../../src/dates/tense.js';
+import { pastVerbBefore, pastVerbGoverns, presentVerbSchedules, tenseAt } from '../../src/dates/tense.js';
 
 const ARTICLE = '2020-05-25'; // a Monday
 
@@ -188,6 +188,20 @@ describe('tense cues', () => {
     expect(pg('They talked about the planned visit of the envoy in June.', 'June')).toBe(false); // an adjective
     expect(pg('The bank extended the loans to June.', 'June')).toBe(false); // the end point of a stretch
     expect(pg('The union would have accepted the offer in June.', 'June')).toBe(false); // a modal
+  });
+  it('reads a present-tense verb of action right before a weekday as a scheduled event', () => {
+    const ps = (s: string, w: string): boolean => presentVerbSchedules(s, s.indexOf(w), s.indexOf(w) + w.length, 0, s.length);
+    expect(ps('The two leaders meet separately Friday with the envoy.', 'Friday')).toBe(true);
+    expect(ps('The Senate votes on Friday on the bill.', 'Friday')).toBe(true);
+    expect(ps('The ministry says Friday is the deadline.', 'Friday')).toBe(false); // a reporting verb
+    expect(ps('Officials want to meet Friday.', 'Friday')).toBe(false); // an infinitive
+    expect(ps('The leaders did not meet Friday.', 'Friday')).toBe(false); // "did" carries the tense
+    expect(ps('The market fell Friday.', 'Friday')).toBe(false);
+    // Article date 2020-05-25, a Monday: the Friday gone is nearer, but the present schedules the next one.
+    const day = (s: string): string | undefined => extractDates(s, { articleDate: ARTICLE }).find((d) => d.text === 'Friday')?.value;
+    expect(day('The two leaders meet separately Friday with the envoy.')).toBe('2020-05-29');
+    expect(day('The Senate votes on Friday on the bill.')).toBe('2020-05-29');
+    expect(day('The ministry says Friday was the worst day.')).toBe('2020-05-22');
   });
   it('dates a month told in the past tense on or before the article date, however far its verb', () => {
     // Article date 2020-05-25: with a weak past cue the June a month ahead would be nearer than the June gone.
