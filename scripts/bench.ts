@@ -277,7 +277,7 @@ try {
   log(`corpus: ${base.length} base articles (corpus/ + eng.train stories), scale runs at ${N}, sample ${SAMPLE}`);
   const sample = [...scaled(base, SAMPLE)];
   const speedSample = [...scaled(base, SPEEDUP)];
-  // Warm-up articles from the end of the base list, so the timed ones are not the ones just seen.
+  // Warm-up articles from the end of the base list, the same for both pools (each is new, with its own caches).
   const warm = base.slice(-WARM_PER_WORKER * CORES).map((a) => ({ ...a, id: `${a.id}~warm` }));
   const rows = await extraction(sample, speedSample, warm);
 
