@@ -22,7 +22,12 @@ export interface PoolOptions {
   readonly workers?: number;
   /** Also build graph rows (for loading). */
   readonly withRows?: boolean;
+  /** Workers already started (and warmed up) to use instead of starting new ones; the caller closes it. */
+  readonly pool?: ExtractPool;
 }
+
+/** Articles queued per worker: the next one is already in its port when it finishes one, so it never waits for us. */
+const PER_WORKER = 2;
 
 /** The compiled worker next to this module, or undefined when running from TypeScript sources (tests). */
 function workerUrl(): URL | undefined {
@@ -36,14 +41,86 @@ export function defaultWorkers(): number {
 }
 
 /**
+ * A set of extraction worker threads (each loads the model once), reusable across streams; `close` ends them.
+ * Each worker holds up to PER_WORKER articles, sent to the one with the fewest.
+ * @example const pool = ExtractPool.start(2); await pool.extract(article, true); await pool.close();
+ */
+export class ExtractPool {
+  private readonly load: number[];
+  private readonly pending = new Map<number, (r: WorkerResponse) => void>();
+  private readonly waiting: (() => void)[] = [];
+  private seq = 0;
+
+  private constructor(private readonly workers: readonly Worker[]) {
+    this.load = workers.map(() => 0);
+    workers.forEach((w, i) => {
+      w.on('message', (r: WorkerResponse) => {
+        this.load[i]! -= 1;
+        const resolve = this.pending.get(r.seq);
+        this.pending.delete(r.seq);
+        resolve?.(r);
+        this.waiting.shift()?.();
+      });
+      w.on('error', (err) => {
+        for (const resolve of this.pending.values()) resolve({ seq: -1, error: `worker failed: ${err.message}` });
+        this.pending.clear();
+        this.load.fill(0);
+        for (const wake of this.waiting.splice(0)) wake();
+      });
+    });
+  }
+
+  /** Starts n workers; undefined when there is no compiled worker (running from TypeScript sources). */
+  static start(n: number): ExtractPool | undefined {
+    const url = workerUrl();
+    if (!url || n < 1) return undefined;
+    return new ExtractPool(Array.from({ length: n }, () => new Worker(url)));
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Sends one article to the least loaded worker (waiting while all are full); resolves with its result. */
+  async extract(article: Article, withRows: boolean): Promise<Extracted> {
+    let i = this.leastLoaded();
+    while (this.load[i]! >= PER_WORKER) {
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+      i = this.leastLoaded();
+    }
+    const s = this.seq++;
+    this.load[i]! += 1;
+    return new Promise<Extracted>((resolve) => {
+      this.pending.set(s, (r) => resolve(r.error !== undefined ? { article, failure: r.error } : { article, record: r.record, rows: r.rows }));
+      this.workers[i]!.postMessage({ seq: s, article, withRows });
+    });
+  }
+
+  /** Runs the articles through every worker and waits (JIT and lazy loading done before anything is timed). */
+  async warmUp(articles: readonly Article[], withRows = true): Promise<void> {
+    await Promise.all(articles.map((a) => this.extract(a, withRows)));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  private leastLoaded(): number {
+    let best = 0;
+    for (let i = 1; i < this.load.length; i++) if (this.load[i]! < this.load[best]!) best = i;
+    return best;
+  }
+}
+
+/**
  * Extracts a stream of inputs, yielding results in input order. At most `4 × workers` articles are in flight.
  * @example for await (const r of extractStream(readInputs(['corpus']), { workers: 2 })) console.log(r);
  */
 export async function* extractStream(items: AsyncIterable<InputItem>, options: PoolOptions = {}): AsyncGenerator<Extracted> {
-  const n = options.workers ?? defaultWorkers();
-  const url = workerUrl();
+  const n = options.pool?.size ?? options.workers ?? defaultWorkers();
   const withRows = options.withRows ?? false;
-  if (n <= 1 || !url) {
+  const pool = options.pool ?? (n > 1 ? ExtractPool.start(n) : undefined);
+  if (!pool) {
     for await (const item of items) {
       if ('error' in item) {
         yield { error: item.error };
@@ -58,52 +135,19 @@ export async function* extractStream(items: AsyncIterable<InputItem>, options: P
     }
     return;
   }
-  const workers = Array.from({ length: n }, () => new Worker(url));
-  const idle: Worker[] = [...workers];
-  const pending = new Map<number, (r: WorkerResponse) => void>();
-  for (const w of workers) {
-    w.on('message', (r: WorkerResponse) => {
-      idle.push(w);
-      pending.get(r.seq)?.(r);
-      pending.delete(r.seq);
-      wake?.();
-    });
-    w.on('error', (err) => {
-      for (const resolve of pending.values()) resolve({ seq: -1, error: `worker failed: ${err.message}` });
-      pending.clear();
-    });
-  }
-  let wake: (() => void) | undefined;
-  const waitIdle = (): Promise<void> => new Promise((resolve) => (wake = resolve));
   // In-order queue of results (promises), bounded.
   const queue: Promise<Extracted>[] = [];
-  const limit = n * 4;
-  let seq = 0;
+  const limit = pool.size * 4;
   try {
     for await (const item of items) {
-      if ('error' in item) {
-        queue.push(Promise.resolve({ error: item.error }));
-      } else {
-        while (idle.length === 0) await waitIdle();
-        const w = idle.pop()!;
-        const s = seq++;
-        const article = item.article;
-        queue.push(
-          new Promise<Extracted>((resolve) => {
-            pending.set(s, (r) =>
-              resolve(r.error !== undefined ? { article, failure: r.error } : { article, record: r.record, rows: r.rows }),
-            );
-            w.postMessage({ seq: s, article, withRows });
-          }),
-        );
-      }
+      queue.push('error' in item ? Promise.resolve({ error: item.error }) : pool.extract(item.article, withRows));
       while (queue.length >= limit) yield await queue.shift()!;
       // Yield finished heads early so output streams.
       while (queue.length > 0 && (await settledNow(queue[0]!))) yield await queue.shift()!;
     }
     while (queue.length > 0) yield await queue.shift()!;
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    if (!options.pool) await pool.close();
   }
 }
 

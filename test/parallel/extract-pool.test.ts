@@ -44,3 +44,24 @@ test('two worker threads (compiled pool) give the same records, in the same orde
   expect(two.map(summary)).toEqual(one.map(summary));
   expect(two.map(summary)).toEqual(list.map((x) => expect.stringMatching(new RegExp(`^${'article' in x ? x.article.id : ''}:`))));
 }, 120_000);
+
+test('a started pool, warmed up and reused for two streams, gives the records of one thread in input order', async () => {
+  const compiled = (await import(DIST.href)) as typeof import('../../src/parallel/extract-pool.js');
+  const pool = compiled.ExtractPool.start(2)!;
+  expect(pool.size).toBe(2);
+  try {
+    await pool.warmUp(ARTICLES.slice(0, 4).map((a) => ({ ...a, id: `${a.id}w` })));
+    const list: InputItem[] = [...ARTICLES, ...ARTICLES.map((a) => ({ ...a, id: `${a.id}c` }))].map((article) => ({ article }));
+    list.splice(7, 0, { error: new InputError('y.jsonl:8: malformed JSON', { file: 'y.jsonl', line: 8 }) });
+    const one = await collect(compiled.extractStream(items(list), { workers: 1, withRows: true }));
+    const first = await collect(compiled.extractStream(items(list), { pool, withRows: true }));
+    const second = await collect(compiled.extractStream(items(list), { pool, withRows: true }));
+    expect(first.map(summary)).toEqual(one.map(summary));
+    expect(second.map(summary)).toEqual(one.map(summary));
+    // Byte-identical records and rows, not only the same counts.
+    const strip = (r: Extracted): string => JSON.stringify('record' in r ? [r.record, r.rows] : r);
+    expect(first.map(strip)).toEqual(one.map(strip));
+  } finally {
+    await pool.close();
+  }
+}, 120_000);

@@ -54,8 +54,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions = {}): Pro
   if (!readOnly && OPEN_WRITERS.has(lockKey)) throw new StoreLockedError(folder);
   let db: Database;
   try {
-    db = new Database(file, Math.round((options.bufferPoolMb ?? DEFAULT_BUFFER_POOL_MB) * 2 ** 20), true, readOnly);
-    await db.init();
+    db = await openDatabase(file, options.bufferPoolMb ?? DEFAULT_BUFFER_POOL_MB, readOnly);
   } catch (err) {
     throw openError(folder, err);
   }
@@ -83,8 +82,7 @@ async function migrateBeforeReading(folder: string, file: string, options: Embed
   let conn: Connection | undefined;
   let version: number | undefined;
   try {
-    db = new Database(file, Math.round((options.bufferPoolMb ?? DEFAULT_BUFFER_POOL_MB) * 2 ** 20), true, true);
-    await db.init();
+    db = await openDatabase(file, options.bufferPoolMb ?? DEFAULT_BUFFER_POOL_MB, true);
     conn = new Connection(db);
     await conn.init();
     const c = conn;
@@ -109,6 +107,28 @@ async function migrateBeforeReading(folder: string, file: string, options: Embed
     await writer.ensureSchema();
   } finally {
     await writer.close();
+  }
+}
+
+/** How long a read-only open waits for a writer's checkpoint to end (LadybugDB refuses the open meanwhile). */
+const CHECKPOINT_WAIT_MS = 10_000;
+
+/**
+ * Creates and opens the database. A read-only open while a writer checkpoints fails with "Cannot open database in
+ * read-only mode while checkpoint is in progress. Please retry later": it is retried until CHECKPOINT_WAIT_MS.
+ */
+async function openDatabase(file: string, bufferPoolMb: number, readOnly: boolean): Promise<Database> {
+  const until = Date.now() + CHECKPOINT_WAIT_MS;
+  for (;;) {
+    const db = new Database(file, Math.round(bufferPoolMb * 2 ** 20), true, readOnly);
+    try {
+      await db.init();
+      return db;
+    } catch (err) {
+      await db.close().catch(() => undefined);
+      if (!readOnly || !/checkpoint is in progress/iu.test(messageOf(err)) || Date.now() >= until) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 }
 
