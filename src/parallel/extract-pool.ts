@@ -3,12 +3,13 @@ import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { EXTRACTOR_VERSION, extract } from '../extract.js';
+import { articleWindows, EXTRACTOR_VERSION, extract, windowArticle } from '../extract.js';
+import { mergeWindows } from '../pipeline/merge-windows.js';
 import { toGraph } from '../graph/to-graph.js';
 import type { GraphRows } from '../graph/types.js';
 import type { InputError } from '../errors.js';
 import type { InputItem } from '../input/read-inputs.js';
-import type { Article, ExtractionRecord } from '../model/types.js';
+import type { Article, ExtractionRecord, Span } from '../model/types.js';
 import type { WorkerResponse } from './messages.js';
 
 /** `exact`: rows read back from `newsgraph export`, loaded as they are (no reprint check, no actor re-keying). */
@@ -73,6 +74,12 @@ export async function* extractStream(items: AsyncIterable<InputItem>, options: P
       pending.clear();
     });
   }
+  const post = (w: Worker, article: Article, rows: boolean): Promise<WorkerResponse> =>
+    new Promise((resolve) => {
+      const s = seq++;
+      pending.set(s, resolve);
+      w.postMessage({ seq: s, article, withRows: rows });
+    });
   let wake: (() => void) | undefined;
   const waitIdle = (): Promise<void> => new Promise((resolve) => (wake = resolve));
   // In-order queue of results (promises), bounded.
@@ -83,6 +90,16 @@ export async function* extractStream(items: AsyncIterable<InputItem>, options: P
     for await (const item of items) {
       if ('error' in item) {
         queue.push(Promise.resolve({ error: item.error }));
+      } else if (articleWindows(item.article)) {
+        // A huge article: its windows spread over the workers, their records merged here.
+        const article = item.article;
+        const windows = articleWindows(article)!;
+        const parts: Promise<WorkerResponse>[] = [];
+        for (const win of windows) {
+          while (idle.length === 0) await waitIdle();
+          parts.push(post(idle.pop()!, windowArticle(article, win), false));
+        }
+        queue.push(Promise.all(parts).then((rs) => mergeParts(article, windows, rs, withRows)));
       } else {
         while (idle.length === 0) await waitIdle();
         const w = idle.pop()!;
@@ -104,6 +121,21 @@ export async function* extractStream(items: AsyncIterable<InputItem>, options: P
     while (queue.length > 0) yield await queue.shift()!;
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/** One article's record from its windows' records (or the first window's failure). */
+function mergeParts(article: Article, windows: readonly Span[], rs: readonly WorkerResponse[], withRows: boolean): Extracted {
+  const records: ExtractionRecord[] = [];
+  for (const r of rs) {
+    if (r.error !== undefined) return { article, failure: r.error };
+    records.push(r.record);
+  }
+  try {
+    const record = mergeWindows(article, records.map((r, i) => ({ offset: windows[i]!.start, record: r })));
+    return { article, record, rows: withRows ? toGraph(article, record, EXTRACTOR_VERSION) : undefined };
+  } catch (err) {
+    return { article, failure: (err as Error).message };
   }
 }
 
