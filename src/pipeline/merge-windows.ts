@@ -182,8 +182,8 @@ function initials(name: string): string {
 }
 
 /**
- * The resolver's short-form rules across windows: a surname or part of a person's name joins the one longer name it
- * fits, leading words of an organisation's name join the one longer name they begin, an acronym joins the one name
+ * The resolver's short-form rules across windows (and the reclassifier's lone surname): a surname or part of a
+ * person's name joins the one longer name it fits, leading words of an organisation's name join the one longer name they begin, an acronym joins the one name
  * whose initials it spells; with several candidates the entity stays apart, POSSIBLY_SAME_AS each.
  */
 function joinShortForms(slots: Slot[]): void {
@@ -207,8 +207,21 @@ function joinShortForms(slots: Slot[]): void {
   });
   slots.forEach((slot, s) => {
     const e = slot.first;
-    if (e.group || isGovernment(slot) || e.class === 'LOC' || (e.class === 'MISC' && !ACRONYM.test(e.name))) return;
+    if (e.group || isGovernment(slot) || e.class === 'LOC') return;
     const w = slot.words;
+    const personsNamed = (word: string): number[] =>
+      unique([...(index.get(`PER|first|${word}`) ?? []), ...(index.get(`PER|last|${word}`) ?? [])]);
+    // A lone word the tagger took for an organisation in a window without the full name ("Trump said"), when it is
+    // the surname of the article's one full name and no longer name of its own class begins with it: that person.
+    if (e.class !== 'PER' && e.subtype === undefined && w.length === 1 && !ACRONYM.test(e.name)) {
+      const persons = personsNamed(w[0]!);
+      const longer = e.class === 'ORG' ? (index.get(`ORG|^${w[0]!}`) ?? []) : [];
+      if (persons.length === 1 && longer.length === 0) {
+        slot.parent = persons[0];
+        return;
+      }
+    }
+    if (e.class === 'MISC' && !ACRONYM.test(e.name)) return;
     let candidates: number[];
     if (ACRONYM.test(e.name)) {
       candidates = (index.get(`INITIALS|${e.name.replace(/\./gu, '')}`) ?? []).filter((o) => o !== s);
@@ -216,7 +229,7 @@ function joinShortForms(slots: Slot[]): void {
       return;
     }
     if (e.class === 'PER' && w.length > 0) {
-      const near = unique([...(index.get(`PER|first|${w[0]!}`) ?? []), ...(index.get(`PER|last|${w.at(-1)!}`) ?? [])]);
+      const near = unique([...personsNamed(w[0]!), ...personsNamed(w.at(-1)!)]);
       candidates = near.filter((o) => {
         const ow = slots[o]!.words;
         if (o === s || ow.length <= w.length) return false;
