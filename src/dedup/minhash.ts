@@ -26,6 +26,8 @@ export function shingles(text: string): Set<string> {
 
 /** Characters lower-cased and matched at a time: a huge text is never copied or split into words whole. */
 const CHUNK = 1 << 16;
+/** Distinct shingles remembered while hashing (a few MB), so a repeated shingle is hashed once in a while, not every time. */
+const SEEN_MAX = 1 << 17;
 
 /**
  * Calls `visit` with every shingle of the text in order (repeats included), reading it a chunk at a time. Chunks end
@@ -53,15 +55,17 @@ function forEachShingle(text: string, visit: (shingle: string) => void): void {
 /**
  * The MinHash signature of a text: for each of MINHASH_SIZE hash functions, the least hash over its shingles.
  * Deterministic (fixed seeds, no randomness); an empty text gives all 0xffffffff. A minimum does not change when a
- * shingle repeats, so shingles are hashed as they stream by, with no set of them held (a huge article's would not fit).
+ * shingle repeats, so shingles are hashed as they stream by, with no set of all of them held (a huge article's would not fit).
  * @example minhash('a b c d').length // 128
  */
 export function minhash(text: string): Uint32Array {
   const sig = new Uint32Array(MINHASH_SIZE).fill(0xffffffff);
-  let last = '';
+  // Shingles already hashed, up to a bound: a repeat cannot lower a minimum, so skipping it changes nothing.
+  const seen = new Set<string>();
   forEachShingle(text, (s) => {
-    if (s === last) return;
-    last = s;
+    if (seen.has(s)) return;
+    if (seen.size >= SEEN_MAX) seen.clear();
+    seen.add(s);
     const h1 = fnv1a(s, 0x811c9dc5);
     const h2 = fnv1a(s, 0x01000193) | 1;
     // Double hashing (h1 + i·h2), each value scrambled by murmur3's finaliser: MINHASH_SIZE independent-looking hashes.
