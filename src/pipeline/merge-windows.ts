@@ -138,7 +138,8 @@ export function mergeWindows(article: Article, windows: readonly WindowRecord[])
       id: windowEventId(article.id, w, e.id),
       source: unique(e.source.map((x) => idOf(w, x)).filter((x): x is string => x !== undefined)),
       targets: unique(e.targets.map((x) => idOf(w, x)).filter((x): x is string => x !== undefined)),
-      evidence: { ...e.evidence, start: e.evidence.start + offset, end: e.evidence.end + offset },
+      // Re-sliced from the article: a slice shares the article's characters, the window's copy can go.
+      evidence: { start: e.evidence.start + offset, end: e.evidence.end + offset, text: article.text.slice(e.evidence.start + offset, e.evidence.end + offset) },
     });
     for (const e of record.events) events.push(shiftEvent(e));
     for (const e of record.nonFactual) nonFactual.push(shiftEvent(e));
