@@ -13,9 +13,9 @@ import { runCli, type CliResult } from './cli-run.js';
 const root = mkdtempSync(join(tmpdir(), 'ng-huge-'));
 const HUGE_BYTES = 50 * 1024 * 1024;
 const DEFAULT_LIMIT = 5 * 1024 * 1024;
-const SMALL = 1_500_000;
-const LARGE = 7_500_000;
-/** The V8 heap cap of the runs with the limit raised (each worker thread has its own heap under the same cap). */
+const SMALL = 1_200_000;
+const LARGE = 6_000_000;
+/** The V8 heap cap (NODE_OPTIONS --max-old-space-size) of the runs with the limit raised. */
 const HEAP_MB = 256;
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -130,26 +130,27 @@ describe('a huge article with the limit raised', () => {
       expect(new Set(edges.map((e) => e['key'])).size).toBe(edges.length);
       let named = 0;
       let total = 0;
+      const bad: string[] = [];
       for (const e of edges) {
         const starts = e['s'] as number[];
         const ends = e['e'] as number[];
-        expect(starts.length).toBe(Number(e['count']));
+        if (starts.length !== Number(e['count']) || ends.length !== starts.length) bad.push(`${String(e['key'])}: count ${String(e['count'])}, ${starts.length} starts, ${ends.length} ends`);
         const names = new Set([String(e['name']), ...((e['aliases'] as string[] | null) ?? [])]);
         starts.forEach((s, i) => {
           const surface = text.slice(s, ends[i]);
-          expect(surface.trim()).toBe(surface);
-          expect(surface.length).toBeGreaterThan(0);
+          if (surface.length === 0 || surface.trim() !== surface) bad.push(`${String(e['key'])} at ${s}-${ends[i]}: ${JSON.stringify(surface)}`);
           total += 1;
           if (names.has(surface)) named += 1;
         });
       }
+      expect(bad.slice(0, 10)).toEqual([]);
       // Named mentions slice to the entity's name or an alias; the rest are references ("the company", "the ministry").
+      process.stderr.write(`huge article: ${named} of ${total} MENTIONS offsets slice to the entity's name or an alias\n`);
       expect(named / total).toBeGreaterThan(0.8);
       const china = edges.find((e) => e['key'] === 'LOC:china')!;
       const starts = china['s'] as number[];
-      expect(starts.every((s, i) => text.slice(s, (china['e'] as number[])[i]) !== '')).toBe(true);
-      expect(Math.min(...starts)).toBeLessThan(WINDOW_CHARS);
-      expect(Math.max(...starts)).toBeGreaterThan(text.length - WINDOW_CHARS);
+      expect(starts.reduce((a, b) => Math.min(a, b))).toBeLessThan(WINDOW_CHARS);
+      expect(starts.reduce((a, b) => Math.max(a, b))).toBeGreaterThan(text.length - WINDOW_CHARS);
       // The same prose 5× over: 5× the mentions of China (within a few per cent), all on the one edge.
       const [small] = await withStore(runs.get(SMALL)!.db, (r) =>
         r('MATCH (:Article)-[m:MENTIONS]->(x:Location {key: $key}) RETURN m.count AS count', { key: 'LOC:china' }),
