@@ -108,7 +108,7 @@ describe('a huge article with the limit raised', () => {
       `huge article: ${SMALL / 1e6} MB ${small.toFixed(0)} MB RSS ${runs.get(SMALL)!.seconds.toFixed(0)} s; ` +
         `${LARGE / 1e6} MB ${large.toFixed(0)} MB RSS ${runs.get(LARGE)!.seconds.toFixed(0)} s\n`,
     );
-    // One document model per article grew ~500 MB per MB of text (1 MB: 565 MB RSS); windows keep it flat. The
+      // One document model per article grew ~500 MB per MB of text (1 MB: 565 MB RSS); windows keep it flat. The
     // allowance covers LARGE's output (text, record, graph rows) and the store's page cache filling with it.
     expect(large).toBeLessThan(small * 1.5);
     expect(large).toBeLessThan(1200);
@@ -146,7 +146,7 @@ describe('a huge article with the limit raised', () => {
       expect(bad.slice(0, 10)).toEqual([]);
       // Named mentions slice to the entity's name or an alias; the rest are references ("the company", "the ministry").
       process.stderr.write(`huge article: ${named} of ${total} MENTIONS offsets slice to the entity's name or an alias\n`);
-      expect(named / total).toBeGreaterThan(0.8);
+      expect(named / total).toBeGreaterThan(0.9);
       const china = edges.find((e) => e['key'] === 'LOC:china')!;
       const starts = china['s'] as number[];
       expect(starts.reduce((a, b) => Math.min(a, b))).toBeLessThan(WINDOW_CHARS);
