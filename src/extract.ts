@@ -34,12 +34,18 @@ export function extract(article: Article, options: ExtractOptions = {}): Extract
   );
 }
 
-/** The windows a huge article is extracted in, or undefined when it is extracted whole. */
+/**
+ * The windows a huge article is extracted in, or undefined when it is extracted whole.
+ * @example articleWindows({ id: 'a', date: '2020-05-25', text: 'Short.' }) // undefined
+ */
 export function articleWindows(article: Article): Span[] | undefined {
   return article.text.length > SEGMENT_ABOVE ? windowsOf(article.text) : undefined;
 }
 
-/** One window of an article as an article of its own (same id and date, so ids and dates resolve as in the whole). */
+/**
+ * One window of an article as an article of its own (same id and date, so ids and dates resolve as in the whole).
+ * @example windowArticle(article, { start: 0, end: 131072 }).text.length // 131072
+ */
 export function windowArticle(article: Article, window: Span): Article {
   return { id: article.id, date: article.date, text: article.text.slice(window.start, window.end) };
 }
