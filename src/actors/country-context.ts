@@ -47,13 +47,26 @@ export function countryOfMention(doc: Doc, m: Mention): { country: CountryInfo; 
  */
 export function dominantCountryBefore(doc: Doc, offset: number): CountryInfo | undefined {
   const counts = new Map<string, { country: CountryInfo; n: number; first: number }>();
-  for (const m of doc.mentions) {
-    if (m.start >= offset) continue;
-    const c = countryOfMention(doc, m);
-    if (!c || c.use === 'capital-place') continue;
-    const e = counts.get(c.country.name) ?? { country: c.country, n: 0, first: m.start };
+  for (const { start, country } of countryMentions(doc)) {
+    if (start >= offset) continue;
+    const e = counts.get(country.name) ?? { country, n: 0, first: start };
     e.n += 1;
-    counts.set(c.country.name, e);
+    counts.set(country.name, e);
   }
   return [...counts.values()].sort((a, b) => b.n - a.n || a.first - b.first)[0]?.country;
 }
+
+/** The document's mentions that stand for a country as an actor, in mention order: computed once per document. */
+function countryMentions(doc: Doc): readonly { start: number; country: CountryInfo }[] {
+  let list = COUNTRY_MENTIONS.get(doc);
+  if (!list) {
+    list = [];
+    for (const m of doc.mentions) {
+      const c = countryOfMention(doc, m);
+      if (c && c.use !== 'capital-place') list.push({ start: m.start, country: c.country });
+    }
+    COUNTRY_MENTIONS.set(doc, list);
+  }
+  return list;
+}
+const COUNTRY_MENTIONS = new WeakMap<Doc, { start: number; country: CountryInfo }[]>();

@@ -58,6 +58,28 @@ function namedSpans(doc: Doc): { entity: Entity; start: number; end: number }[] 
     .sort((a, b) => a.start - b.start);
 }
 
+/** For spans sorted by start: the largest end among each span and those before it (nondecreasing). */
+function reachOf(spans: readonly { end: number }[]): number[] {
+  const out: number[] = [];
+  let max = -Infinity;
+  for (const s of spans) out.push((max = Math.max(max, s.end)));
+  return out;
+}
+
+/** The first span (in array order) that contains `t`: the same answer as a scan from the start, without the scan. */
+function firstContaining<S extends { start: number; end: number }>(spans: readonly S[], reach: readonly number[], t: Token): S | undefined {
+  // No span before the first whose reach covers t.end can contain t.
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (reach[mid]! < t.end) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < spans.length && spans[i]!.start <= t.start; i += 1) if (t.end <= spans[i]!.end) return spans[i];
+  return undefined;
+}
+
 /**
  * Finds quantified groups, "One <noun>" and remainders ("The rest") in a document, with their members.
  * @example findGroups(doc).map((g) => g.text) // ['eight companies', 'One company', 'The rest']
@@ -66,7 +88,8 @@ export function findGroups(doc: Doc): FoundGroup[] {
   const toks = doc.tokens;
   const text = doc.article.text;
   const named = namedSpans(doc);
-  const nameAt = (t: Token): { entity: Entity; start: number; end: number } | undefined => named.find((n) => t.start >= n.start && t.end <= n.end);
+  const nameAt = (t: Token): { entity: Entity; start: number; end: number } | undefined => firstContaining(named, reach, t);
+  const reach = reachOf(named);
   const groups: FoundGroup[] = [];
   /** Most recently evoked group first. */
   const salience: number[] = [];

@@ -19,25 +19,53 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
  * @example shingles('The cat sat on the mat.') // Set { 'the cat sat', 'cat sat on', 'sat on the', 'on the mat' }
  */
 export function shingles(text: string): Set<string> {
-  const words = (text.toLowerCase().match(WORD) ?? []).map((w) => w.replace(/’/gu, "'"));
   const out = new Set<string>();
-  if (words.length === 0) return out;
-  if (words.length < SHINGLE_WORDS) {
-    out.add(words.join(' '));
-    return out;
-  }
-  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) out.add(words.slice(i, i + SHINGLE_WORDS).join(' '));
+  forEachShingle(text, (s) => out.add(s));
   return out;
+}
+
+/** Characters lower-cased and matched at a time: a huge text is never copied or split into words whole. */
+const CHUNK = 1 << 16;
+/** Distinct shingles remembered while hashing (a few MB), so a repeated shingle is hashed once in a while, not every time. */
+const SEEN_MAX = 1 << 17;
+
+/**
+ * Calls `visit` with every shingle of the text in order (repeats included), reading it a chunk at a time. Chunks end
+ * at whitespace, where no word and no case mapping (final sigma) spans the cut, so the words are those of the whole.
+ */
+function forEachShingle(text: string, visit: (shingle: string) => void): void {
+  const window: string[] = [];
+  let count = 0;
+  for (let from = 0; from < text.length; ) {
+    let to = Math.min(text.length, from + CHUNK);
+    while (to < text.length && !/\s/u.test(text[to - 1]!)) to += 1;
+    const chunk = text.slice(from, to).toLowerCase();
+    from = to;
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(chunk); m !== null; m = WORD.exec(chunk)) {
+      window.push(m[0].replace(/’/gu, "'"));
+      if (window.length > SHINGLE_WORDS) window.shift();
+      count += 1;
+      if (window.length === SHINGLE_WORDS) visit(window.join(' '));
+    }
+  }
+  if (count > 0 && count < SHINGLE_WORDS) visit(window.join(' '));
 }
 
 /**
  * The MinHash signature of a text: for each of MINHASH_SIZE hash functions, the least hash over its shingles.
- * Deterministic (fixed seeds, no randomness); an empty text gives all 0xffffffff.
+ * Deterministic (fixed seeds, no randomness); an empty text gives all 0xffffffff. A minimum does not change when a
+ * shingle repeats, so shingles are hashed as they stream by, with no set of all of them held (a huge article's would not fit).
  * @example minhash('a b c d').length // 128
  */
 export function minhash(text: string): Uint32Array {
   const sig = new Uint32Array(MINHASH_SIZE).fill(0xffffffff);
-  for (const s of shingles(text)) {
+  // Shingles already hashed, up to a bound: a repeat cannot lower a minimum, so skipping it changes nothing.
+  const seen = new Set<string>();
+  forEachShingle(text, (s) => {
+    if (seen.has(s)) return;
+    if (seen.size >= SEEN_MAX) seen.clear();
+    seen.add(s);
     const h1 = fnv1a(s, 0x811c9dc5);
     const h2 = fnv1a(s, 0x01000193) | 1;
     // Double hashing (h1 + i·h2), each value scrambled by murmur3's finaliser: MINHASH_SIZE independent-looking hashes.
@@ -45,7 +73,7 @@ export function minhash(text: string): Uint32Array {
       const v = fmix32((h1 + Math.imul(i, h2)) >>> 0);
       if (v < sig[i]!) sig[i] = v;
     }
-  }
+  });
   return sig;
 }
 

@@ -48,8 +48,56 @@ const normal = (s: string): string => s.toLowerCase().replace(/[.’']/gu, '').t
 export function entityForDemonym(word: string, entities: readonly Entity[]): Entity | undefined {
   const names = demonyms().get(word.toLowerCase());
   if (!names) return undefined;
+  // Asked once per demonym-like token: remember the answer per entity list (lists are never edited).
+  let known = DEMONYM_ENTITY.get(entities);
+  if (!known) DEMONYM_ENTITY.set(entities, (known = new Map()));
+  const k = word.toLowerCase();
+  if (known.has(k)) return known.get(k);
   const wanted = new Set(names.map(normal));
-  return entities.find((e) => e.class === 'LOC' && [e.name, ...e.aliases, ...e.mentions.map((m) => m.text)].some((n) => wanted.has(normal(n))));
+  const found = entities.find((e) => e.class === 'LOC' && [e.name, ...e.aliases, ...e.mentions.map((m) => m.text)].some((n) => wanted.has(normal(n))));
+  known.set(k, found);
+  return found;
+}
+const DEMONYM_ENTITY = new WeakMap<readonly Entity[], Map<string, Entity | undefined>>();
+
+/** Per document: the named mentions (in entity order) and references inside each sentence. */
+interface SentenceSpans {
+  readonly mentions: { entity: Entity; start: number; end: number; text: string }[][];
+  readonly references: { start: number; end: number; entity: string }[][];
+}
+const SENTENCE_SPANS = new WeakMap<Doc, SentenceSpans>();
+
+/** Index of the sentence that contains [start, end), or -1 (sentences are sorted and do not overlap). */
+function sentenceOf(doc: Doc, start: number, end: number): number {
+  const ss = doc.sentences;
+  let lo = 0;
+  let hi = ss.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ss[mid]!.start <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0 && ss[i]!.end >= start; i -= 1) if (start >= ss[i]!.start && end <= ss[i]!.end) return i;
+  return -1;
+}
+
+/** Builds (once per document) the spans of each sentence, so a sentence does not scan the whole article's mentions. */
+function sentenceSpans(doc: Doc): SentenceSpans {
+  let spans = SENTENCE_SPANS.get(doc);
+  if (spans) return spans;
+  spans = { mentions: doc.sentences.map(() => []), references: doc.sentences.map(() => []) };
+  for (const e of doc.entities) {
+    for (const m of e.mentions) {
+      const si = sentenceOf(doc, m.start, m.end);
+      if (si >= 0) spans.mentions[si]!.push({ entity: e, start: m.start, end: m.end, text: m.text });
+    }
+  }
+  for (const r of doc.references) {
+    const si = sentenceOf(doc, r.start, r.end);
+    if (si >= 0) spans.references[si]!.push(r);
+  }
+  SENTENCE_SPANS.set(doc, spans);
+  return spans;
 }
 
 /**
@@ -60,17 +108,15 @@ export function actorsIn(doc: Doc, sentenceIndex: number): ActorSpan[] {
   const sentence = doc.sentences[sentenceIndex]!;
   const toks = doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd);
   const raw: { start: number; end: number; entity: string; demonym: boolean }[] = [];
-  for (const e of doc.entities) {
-    for (const m of e.mentions) {
-      if (m.start < sentence.start || m.end > sentence.end) continue;
-      // A nationality tagged MISC ("Chinese imports") acts for its country when the article names it.
-      const country = e.class === 'MISC' && !e.group ? entityForDemonym(m.text, doc.entities) : undefined;
-      // "One company … is accused", once the article names that company, is that company.
-      const one = e.group && /^(?:one|a|an)\s/iu.test(e.name) && e.members?.length === 1 ? e.members[0] : undefined;
-      raw.push({ start: m.start, end: m.end, entity: country?.id ?? one ?? e.id, demonym: country !== undefined });
-    }
+  const spans = sentenceSpans(doc);
+  for (const { entity: e, ...m } of spans.mentions[sentenceIndex]!) {
+    // A nationality tagged MISC ("Chinese imports") acts for its country when the article names it.
+    const country = e.class === 'MISC' && !e.group ? entityForDemonym(m.text, doc.entities) : undefined;
+    // "One company … is accused", once the article names that company, is that company.
+    const one = e.group && /^(?:one|a|an)\s/iu.test(e.name) && e.members?.length === 1 ? e.members[0] : undefined;
+    raw.push({ start: m.start, end: m.end, entity: country?.id ?? one ?? e.id, demonym: country !== undefined });
   }
-  for (const r of doc.references) if (r.start >= sentence.start && r.end <= sentence.end) raw.push({ start: r.start, end: r.end, entity: r.entity, demonym: false });
+  for (const r of spans.references[sentenceIndex]!) raw.push({ start: r.start, end: r.end, entity: r.entity, demonym: false });
   for (const t of toks) {
     if (!/^\p{Lu}/u.test(t.text)) continue;
     if (raw.some((r) => r.start <= t.start && r.end >= t.end)) continue;

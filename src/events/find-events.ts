@@ -1,6 +1,7 @@
 // Finds the events of conflict news sentence by sentence: triggers, their source, targets, charge, quote, modality.
 // "The foreign ministry accused the Trump administration of interfering in China’s affairs"
 //   -> ACCUSE source [foreign ministry] targets [Trump administration] charge "interfering in China’s affairs"
+import { firstTokenAtOrAfter } from '../actors/tokens.js';
 import type { Doc, Entity, EventType } from '../model/types.js';
 import { actorsIn, type ActorSpan } from './actors.js';
 import { clauseRange, clauseStart, findAttribution, subjectBefore, viewSentence, type Attribution, type SentenceView } from './clauses.js';
@@ -47,6 +48,17 @@ const CHARGING: ReadonlySet<EventType> = new Set(['ACCUSE', 'CRITICIZE', 'SANCTI
 const OBJECT_PRONOUNS: ReadonlySet<string> = new Set(['them', 'it', 'him', 'her']);
 const RELATIVES: ReadonlySet<string> = new Set(['which', 'who', 'whom', 'that']);
 const OBJECT_TARGET_VERBS: ReadonlySet<string> = new Set(['add', 'hit', 'slap', 'put', 'place'].flatMap((l) => verbForms(l)));
+
+/** For each token of the document: whether it lies inside a date expression (one pass over the dates). */
+function datedTokens(doc: Doc): boolean[] {
+  const out = doc.tokens.map(() => false);
+  for (const d of doc.dates) {
+    for (let i = firstTokenAtOrAfter(doc.tokens, d.start); i < doc.tokens.length && doc.tokens[i]!.start <= d.end; i += 1) {
+      if (doc.tokens[i]!.end <= d.end) out[i] = true;
+    }
+  }
+  return out;
+}
 
 interface Speaker {
   readonly attribution: Attribution;
@@ -127,10 +139,11 @@ export function findEvents(doc: Doc): FoundEvent[] {
     return parties.length > 0 ? unique([...parties, ...parties.flatMap(countryOf)]) : [...source];
   };
 
+  const inDate = datedTokens(doc);
   doc.sentences.forEach((sentence, si) => {
     const toks = doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd);
     const actors = actorsIn(doc, si);
-    const dated = toks.map((t) => doc.dates.some((d) => t.start >= d.start && t.end <= d.end));
+    const dated = toks.map((_, k) => inDate[sentence.tokenStart + k]!);
     const view: SentenceView = { ...viewSentence(si, toks, actors, openQuote), dated };
     const attr = findAttribution(view);
     let speaker: Speaker | undefined;

@@ -21,6 +21,8 @@ export const CLASS_LABEL: Readonly<Record<EntityClass, NodeLabel>> = {
   MISC: 'Misc',
 };
 
+const HASH_SLICE = 1 << 20;
+
 /**
  * The hash that decides whether an article must be re-extracted: its text, its date and the extractor's version.
  * @example contentHash({ id: 'a', date: '2020-05-25', text: 'Hi.' }, '1') // 'sha256:…'
@@ -31,7 +33,15 @@ export function contentHash(article: Pick<Article, 'text' | 'date'>, extractorVe
   h.update('\u0000');
   h.update(article.date);
   h.update('\u0000');
-  h.update(article.text);
+  // In slices, so a huge text is never encoded to UTF-8 whole; cuts avoid splitting a surrogate pair (same bytes).
+  const text = article.text;
+  for (let from = 0; from < text.length; ) {
+    let to = Math.min(text.length, from + HASH_SLICE);
+    const last = text.charCodeAt(to - 1);
+    if (to < text.length && last >= 0xd800 && last <= 0xdbff) to -= 1;
+    h.update(text.slice(from, to));
+    from = to;
+  }
   return `sha256:${h.digest('hex')}`;
 }
 

@@ -3,12 +3,13 @@ import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { EXTRACTOR_VERSION, extract } from '../extract.js';
+import { articleWindows, EXTRACTOR_VERSION, extract, windowArticle } from '../extract.js';
+import { mergeWindows } from '../pipeline/merge-windows.js';
 import { toGraph } from '../graph/to-graph.js';
 import type { GraphRows } from '../graph/types.js';
 import type { InputError } from '../errors.js';
 import type { InputItem } from '../input/read-inputs.js';
-import type { Article, ExtractionRecord } from '../model/types.js';
+import type { Article, ExtractionRecord, Span } from '../model/types.js';
 import type { WorkerResponse } from './messages.js';
 
 /** `exact`: rows read back from `newsgraph export`, loaded as they are (no reprint check, no actor re-keying). */
@@ -140,7 +141,17 @@ export async function* extractStream(items: AsyncIterable<InputItem>, options: P
   const limit = pool.size * 4;
   try {
     for await (const item of items) {
-      queue.push('error' in item ? Promise.resolve({ error: item.error }) : pool.extract(item.article, withRows));
+      const windows = 'error' in item ? undefined : articleWindows(item.article);
+      if ('error' in item) {
+        queue.push(Promise.resolve({ error: item.error }));
+      } else if (windows) {
+        const article = item.article;
+        // A huge article: its windows spread over the workers, their records merged here.
+        const parts = windows.map((win) => pool.extract(windowArticle(article, win), false));
+        queue.push(Promise.all(parts).then((rs) => mergeParts(article, windows, rs, withRows)));
+      } else {
+        queue.push(pool.extract(item.article, withRows));
+      }
       while (queue.length >= limit) yield await queue.shift()!;
       // Yield finished heads early so output streams.
       while (queue.length > 0 && (await settledNow(queue[0]!))) yield await queue.shift()!;
@@ -148,6 +159,22 @@ export async function* extractStream(items: AsyncIterable<InputItem>, options: P
     while (queue.length > 0) yield await queue.shift()!;
   } finally {
     if (!options.pool) await pool.close();
+  }
+}
+
+/** One article's record from its windows' records (or the first window's failure). */
+function mergeParts(article: Article, windows: readonly Span[], rs: readonly Extracted[], withRows: boolean): Extracted {
+  const records: ExtractionRecord[] = [];
+  for (const r of rs) {
+    if ('failure' in r) return { article, failure: r.failure };
+    if ('error' in r) return r;
+    records.push(r.record);
+  }
+  try {
+    const record = mergeWindows(article, records.map((r, i) => ({ offset: windows[i]!.start, record: r })));
+    return { article, record, rows: withRows ? toGraph(article, record, EXTRACTOR_VERSION) : undefined };
+  } catch (err) {
+    return { article, failure: (err as Error).message };
   }
 }
 

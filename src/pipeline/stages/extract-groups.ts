@@ -5,6 +5,14 @@ import type { Doc, Entity } from '../../model/types.js';
 import type { Stage } from '../stage.js';
 
 /**
+ * The key of a group entity: article-local, by where the group is first named.
+ * @example groupKey('a1', 120) // 'MISC:group:a1:120'
+ */
+export function groupKey(articleId: string, start: number): string {
+  return `MISC:group:${articleId}:${start}`;
+}
+
+/**
  * Group entities and the definite descriptions that point back at them.
  * @example extractGroups.run(doc, ctx).entities.filter((e) => e.group).map((e) => e.name) // ['eight companies']
  */
@@ -27,7 +35,7 @@ export const extractGroups: Stage = {
     const groups: Entity[] = found.map((g, k) => ({
       id: ids[k]!,
       // Groups are article-local: "eight companies" in two articles are different companies.
-      key: `MISC:group:${doc.article.id}:${g.start}`,
+      key: groupKey(doc.article.id, g.start),
       name: g.text,
       class: 'MISC',
       subtype: 'group',

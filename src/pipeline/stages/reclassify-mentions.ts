@@ -54,7 +54,9 @@ export function reclassified(doc: Doc): Mention[] {
   const byName = new Map<string, Judged[]>();
   for (const j of judged) {
     const k = normaliseName(j.m.text);
-    byName.set(k, [...(byName.get(k) ?? []), j]);
+    const list = byName.get(k);
+    if (list) list.push(j);
+    else byName.set(k, [j]);
   }
   const fullNames = judged.filter((j) => j.m.class === 'PER' && j.m.text.includes(' ')).map((j) => j.m.text.split(/\s+/u));
   for (const group of byName.values()) {

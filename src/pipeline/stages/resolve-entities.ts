@@ -112,8 +112,7 @@ function joinShortForms(doc: Doc, groups: Group[]): void {
     // Acronym given in brackets right after its expansion: "the World Trade Organization (WTO)".
     if (ACRONYM.test(g.canonical)) {
       for (const m of g.mentions) {
-        const before = text.slice(0, m.start);
-        const open = /\(\s*$/u.exec(before);
+        const open = openBracketBefore(text, m.start);
         if (!open) continue;
         const letters = g.canonical.replace(/\./gu, '');
         const longIdx = groups.findIndex((o, oi) => oi !== gi && o.cls !== 'PER' && isAbbreviationOf(letters, o.canonical) &&
@@ -156,6 +155,13 @@ function joinShortForms(doc: Doc, groups: Group[]): void {
   });
 }
 
+/** "(" followed only by whitespace right before `at`, as /\(\s*$/u on the text before it, without copying that text. */
+function openBracketBefore(text: string, at: number): { index: number } | null {
+  let i = at;
+  while (i > 0 && /\s/u.test(text[i - 1]!)) i -= 1;
+  return i > 0 && text[i - 1] === '(' ? { index: i - 1 } : null;
+}
+
 function root(groups: readonly Group[], i: number): number {
   let r = i;
   const seen = new Set<number>();
@@ -193,7 +199,9 @@ function toEntities(doc: Doc, groups: Group[]): Entity[] {
   const clusters = new Map<number, number[]>();
   groups.forEach((_, i) => {
     const r = root(groups, i);
-    clusters.set(r, [...(clusters.get(r) ?? []), i]);
+    const list = clusters.get(r);
+    if (list) list.push(i);
+    else clusters.set(r, [i]);
   });
   const order = [...clusters.entries()]
     .map(([r, members]) => ({ r, members, mentions: members.flatMap((i) => groups[i]!.mentions).sort((a, b) => a.start - b.start) }))
