@@ -1,7 +1,7 @@
 // The embedded store's bulk path: a batch's rows staged as CSV files, then `COPY` into a table that holds no rows
 // yet (first load) or `LOAD FROM <file> … MERGE` into one that does. COPY never touches a table with rows:
 // LadybugDB's COPY into a filled table can fail, and a retry with IGNORE_ERRORS has stored duplicate keys.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NODE_PROPS, REL_PROPS, type NodeLabel, type PropType, type RelType } from '../../graph/types.js';
@@ -70,27 +70,42 @@ export class StagedWriter implements BulkWriter {
   }
 }
 
+/** Characters of CSV gathered before each write. */
+const STAGE_CHUNK = 1 << 20;
+
 /** The staging folder of one open store, and the tables known to hold rows. */
 export class StagingArea {
   readonly nonEmpty = new Set<string>();
   private dir: string | undefined;
 
-  /** Writes rows as CSV; undefined when some value can't round-trip through LadybugDB's CSV reader. */
+  /**
+   * Writes rows as CSV, a megabyte at a time (a huge article's million rows never become one string); undefined when
+   * some value can't round-trip through LadybugDB's CSV reader.
+   */
   stage(name: string, cols: readonly string[], types: readonly PropType[], rows: readonly Record<string, unknown>[]): string | undefined {
-    let body: string;
-    try {
-      const lines = [cols.map((_, i) => `c${i}`).join(',')];
-      for (const row of rows) lines.push(cols.map((c, i) => cell(row[c], types[i]!, c)).join(','));
-      body = lines.join('\n') + '\n';
-    } catch (err) {
-      if (err instanceof Unstageable) return undefined;
-      throw err;
-    }
     this.dir ??= mkdtempSync(join(tmpdir(), 'newsgraph-stage-'));
     const file = join(this.dir, name);
     if (!/^[A-Za-z0-9_./\\:-]+$/.test(file)) return undefined; // the path goes into a Cypher string literal
-    writeFileSync(file, body);
-    return file;
+    const fd = openSync(file, 'w');
+    let ok = false;
+    try {
+      let chunk = cols.map((_, i) => `c${i}`).join(',') + '\n';
+      for (const row of rows) {
+        chunk += cols.map((c, i) => cell(row[c], types[i]!, c)).join(',') + '\n';
+        if (chunk.length >= STAGE_CHUNK) {
+          writeSync(fd, chunk);
+          chunk = '';
+        }
+      }
+      writeSync(fd, chunk);
+      ok = true;
+    } catch (err) {
+      if (!(err instanceof Unstageable)) throw err;
+    } finally {
+      closeSync(fd);
+      if (!ok) rmSync(file, { force: true });
+    }
+    return ok ? file : undefined;
   }
 
   /** Deletes the staged files (on close, and after each batch keeps only the last). */
