@@ -6,6 +6,7 @@ import type { Article, DateRef, Entity, EntityRelation, Event, ExtractionRecord,
 import { toRecord } from './record.js';
 import { newDoc } from '../model/doc.js';
 import { groupKey } from './stages/extract-groups.js';
+import { initials } from './stages/resolve-entities.js';
 
 /** One window's record and where the window starts in the article. */
 export interface WindowRecord {
@@ -14,7 +15,6 @@ export interface WindowRecord {
 }
 
 const ACRONYM = /^(?:[A-Z]\.?){2,6}$/u;
-const FUNCTION_WORDS: ReadonlySet<string> = new Set(['of', 'and', 'the', 'for', 'de', 'on', '&', 'in']);
 const GOVERNMENT: ReadonlySet<string> = new Set(['government_body', 'government']);
 
 /** An entity of the whole article in the making: every window entity with one key. */
@@ -170,16 +170,6 @@ function longestName(parts: readonly Entity[]): string {
 
 function wordsOf(name: string): readonly string[] {
   return normaliseName(name).split(' ').filter((x) => x.length > 0);
-}
-
-/** Initials of a name's capitalised words: "World Trade Organization" -> "WTO". */
-function initials(name: string): string {
-  return name
-    .split(/\s+/u)
-    .filter((w) => !FUNCTION_WORDS.has(w.toLowerCase()))
-    .map((w) => w[0] ?? '')
-    .join('')
-    .toUpperCase();
 }
 
 /**

@@ -60,7 +60,7 @@ const WORDS = new Map<string, readonly string[]>();
 const WORDS_MAX = 50_000;
 
 /** Initials of a name's capitalised words: "World Trade Organization" -> "WTO". */
-function initials(name: string): string {
+export function initials(name: string): string {
   return name
     .split(/\s+/u)
     .filter((w) => !FUNCTION_WORDS.has(w.toLowerCase()))
