@@ -10,6 +10,7 @@ export interface StoreArgs {
   'neo4j-user'?: string;
   'neo4j-password'?: string;
   database?: string;
+  'page-cache-mb'?: number;
 }
 
 export function withStoreFlags<T>(y: Argv<T>): Argv<T & StoreArgs> {
@@ -19,7 +20,8 @@ export function withStoreFlags<T>(y: Argv<T>): Argv<T & StoreArgs> {
     .option('neo4j-uri', { type: 'string', describe: 'Neo4j URI (env NEO4J_URI), e.g. bolt://localhost:7687' })
     .option('neo4j-user', { type: 'string', describe: 'Neo4j user (env NEO4J_USER)' })
     .option('neo4j-password', { type: 'string', describe: 'Neo4j password (env NEO4J_PASSWORD)' })
-    .option('database', { type: 'string', describe: 'Neo4j database (env NEO4J_DATABASE)' }) as unknown as Argv<T & StoreArgs>;
+    .option('database', { type: 'string', describe: 'Neo4j database (env NEO4J_DATABASE)' })
+    .option('page-cache-mb', { type: 'number', describe: 'embedded store page cache in MB (default 128 when writing, 512 when only reading)' }) as unknown as Argv<T & StoreArgs>;
 }
 
 export function storeOptions(argv: StoreArgs, extra: Partial<StoreOptions> = {}): StoreOptions {
@@ -31,6 +33,7 @@ export function storeOptions(argv: StoreArgs, extra: Partial<StoreOptions> = {})
     neo4jUser: argv['neo4j-user'] ?? env.NEO4J_USER ?? 'neo4j',
     neo4jPassword: argv['neo4j-password'] ?? env.NEO4J_PASSWORD,
     database: argv.database ?? env.NEO4J_DATABASE,
+    bufferPoolMb: argv['page-cache-mb'],
     ...extra,
   };
 }

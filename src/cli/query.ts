@@ -2,6 +2,7 @@
 import type { CommandModule } from 'yargs';
 import { ConfigError } from '../errors.js';
 import { runQuery } from '../run-query.js';
+import { READ_BUFFER_POOL_MB } from '../store/embedded/embedded-store.js';
 import { formatCsv, formatTable, out, withStore, withStoreFlags, type StoreArgs } from './common.js';
 
 interface Args extends StoreArgs {
@@ -42,7 +43,8 @@ export const queryCommand: CommandModule<object, Args> = {
     ) as never,
   handler: async (argv) => {
     const params = Object.fromEntries(argv.param.map(parseParam));
-    await withStore(argv, { readOnly: !argv.write }, async (store) => {
+    // A query that writes still reads like one: it keeps the reader's page cache.
+    await withStore(argv, { readOnly: !argv.write, bufferPoolMb: argv['page-cache-mb'] ?? READ_BUFFER_POOL_MB }, async (store) => {
       const rows = await runQuery(store, argv.query, params, { write: argv.write });
       if (argv.format === 'json') out(JSON.stringify(rows, null, 2));
       else if (argv.format === 'csv') out(formatCsv(rows));

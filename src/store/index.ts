@@ -11,5 +11,5 @@ export type { Counts, GraphStore, LoadOutcome, RemoveOutcome, Row, StoreKind, St
  */
 export async function openStore(options: StoreOptions = {}): Promise<GraphStore> {
   if ((options.store ?? 'embedded') === 'neo4j') return openNeo4jStore(options);
-  return openEmbeddedStore({ db: options.db ?? './.newsgraph', readOnly: options.readOnly, bulk: options.bulk });
+  return openEmbeddedStore({ db: options.db ?? './.newsgraph', readOnly: options.readOnly, bulk: options.bulk, bufferPoolMb: options.bufferPoolMb });
 }

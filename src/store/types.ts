@@ -15,6 +15,8 @@ export interface StoreOptions {
   readonly bulk?: boolean;
   /** Open for reading only (queries); writes are refused by the store. */
   readonly readOnly?: boolean;
+  /** Embedded: page cache in MB (default 128 for a writer, 512 read-only: see EmbeddedStoreOptions.bufferPoolMb). */
+  readonly bufferPoolMb?: number;
 }
 
 export type LoadOutcome = 'created' | 'replaced' | 'unchanged';

@@ -1,5 +1,6 @@
 // The embedded store: LadybugDB (the maintained Kùzu fork) in-process, one database file under the --db folder.
 import { mkdirSync, existsSync, statSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Connection, Database, type PreparedStatement, type QueryResult } from '@ladybugdb/core';
 import { ConfigError, GraphLoadError, QueryError, StoreLockedError } from '../../errors.js';
@@ -17,14 +18,20 @@ export interface EmbeddedStoreOptions {
   readonly db?: string;
   /** Opens the file read-only: no lock is taken and every write is refused. */
   readonly readOnly?: boolean;
-  /** Page cache of the database in MB (default 512): LadybugDB's own default is 80% of RAM, so memory would grow with the store. */
+  /**
+   * Page cache of the database in MB: LadybugDB's own default is 80% of RAM, so memory would grow with the store.
+   * Default READ_BUFFER_POOL_MB read-only (path queries need room) and WRITE_BUFFER_POOL_MB for a writer, whose
+   * batches stream through: a cache the store fills as it grows would make an ingest's memory grow with the corpus.
+   */
   readonly bufferPoolMb?: number;
   /** loadArticles writes through staged CSV files (COPY into empty tables, LOAD FROM … MERGE otherwise); default true. */
   readonly bulk?: boolean;
 }
 
-/** Default page cache (MB): bounds the process's memory whatever the size of the store. */
-export const DEFAULT_BUFFER_POOL_MB = 512;
+/** Page cache (MB) of a read-only open: variable-length path queries need 512 (256 has run out). */
+export const READ_BUFFER_POOL_MB = 512;
+/** Page cache (MB) of a read-write open: an ingest's memory then reaches its ceiling within its first batches. */
+export const WRITE_BUFFER_POOL_MB = 128;
 
 /** File name of the database inside the store folder. */
 export const DB_FILE = 'graph.lbug';
@@ -52,26 +59,37 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions = {}): Pro
   if (readOnly) await migrateBeforeReading(folder, file, options);
   const lockKey = resolve(file);
   if (!readOnly && OPEN_WRITERS.has(lockKey)) throw new StoreLockedError(folder);
+  const poolMb = options.bufferPoolMb ?? (readOnly ? READ_BUFFER_POOL_MB : WRITE_BUFFER_POOL_MB);
+  const { db, conn } = await connect(folder, file, poolMb, readOnly);
+  if (!readOnly) OPEN_WRITERS.add(lockKey);
+  const release = (): void => {
+    if (!readOnly) OPEN_WRITERS.delete(lockKey);
+  };
+  return new EmbeddedStore(folder, file, { db, conn, poolMb }, readOnly, release, options.bulk ?? true);
+}
+
+/** Opens the database and a connection to it; errors say which store and why. */
+async function connect(folder: string, file: string, poolMb: number, readOnly: boolean): Promise<{ db: Database; conn: Connection }> {
   let db: Database;
   try {
-    db = await openDatabase(file, options.bufferPoolMb ?? DEFAULT_BUFFER_POOL_MB, readOnly);
+    db = await openDatabase(file, poolMb, readOnly);
   } catch (err) {
     throw openError(folder, err);
   }
-  if (!readOnly) OPEN_WRITERS.add(lockKey);
   const conn = new Connection(db);
   try {
     await conn.init();
   } catch (err) {
-    OPEN_WRITERS.delete(lockKey);
     await db.close().catch(() => undefined);
     throw openError(folder, err);
   }
-  const release = (): void => {
-    if (!readOnly) OPEN_WRITERS.delete(lockKey);
-  };
-  return new EmbeddedStore(folder, db, conn, readOnly, release, options.bulk ?? true);
+  return { db, conn };
 }
+
+/** The largest page cache (MB) a writer grows to when a transaction does not fit (a huge article's text). */
+export const MAX_WRITE_BUFFER_POOL_MB = Math.max(WRITE_BUFFER_POOL_MB, Math.floor(totalmem() / 2 ** 20 / 4));
+
+const POOL_FULL = /buffer pool is full/iu;
 
 /**
  * A read-only open can't migrate: a store of an older schema version is migrated first through a short read-write
@@ -82,7 +100,7 @@ async function migrateBeforeReading(folder: string, file: string, options: Embed
   let conn: Connection | undefined;
   let version: number | undefined;
   try {
-    db = await openDatabase(file, options.bufferPoolMb ?? DEFAULT_BUFFER_POOL_MB, true);
+    db = await openDatabase(file, options.bufferPoolMb ?? READ_BUFFER_POOL_MB, true);
     conn = new Connection(db);
     await conn.init();
     const c = conn;
@@ -151,12 +169,17 @@ class EmbeddedStore implements GraphStore {
 
   constructor(
     private readonly folder: string,
-    private readonly db: Database,
-    private readonly conn: Connection,
+    private readonly file: string,
+    /** The open database; a writer swaps it for one with a larger page cache when a transaction needs it. */
+    private open: { db: Database; conn: Connection; poolMb: number },
     private readonly readOnly: boolean,
     private readonly release: () => void,
     private readonly bulk: boolean,
   ) {}
+
+  private get conn(): Connection {
+    return this.open.conn;
+  }
 
   /** One operation at a time: a connection holds at most one transaction. */
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
@@ -214,46 +237,18 @@ class EmbeddedStore implements GraphStore {
   }
 
   async loadArticle(rows: GraphRows): Promise<LoadOutcome> {
-    this.assertWritable(`load article ${rows.articleId}`);
-    return this.exclusive(async () => {
-      await this.createTables();
-      await this.exec('BEGIN TRANSACTION');
-      try {
-        const outcome = await loadArticleRows(rows, (c, p) => this.exec(c, p), DIALECT);
-        await this.exec('COMMIT');
-        return outcome;
-      } catch (err) {
-        // A failed statement already ends LadybugDB's transaction; ROLLBACK then reports "no active transaction".
-        await this.exec('ROLLBACK').catch(() => undefined);
-        throw new GraphLoadError(`loading article ${rows.articleId} into ${this.folder} failed: ${messageOf(err)}`, {
-          query: err instanceof QueryError ? err.query : undefined,
-          retriable: false,
-          cause: err,
-        });
-      }
-    });
+    const what = `article ${rows.articleId}`;
+    return this.writeTransaction(`load ${what}`, `loading ${what} into ${this.folder}`, () => loadArticleRows(rows, (c, p) => this.exec(c, p), DIALECT));
   }
 
   async loadArticles(batch: readonly GraphRows[]): Promise<LoadOutcome[]> {
     if (batch.length === 0) return [];
     const first = batch[0]!.articleId;
     const what = batch.length === 1 ? `article ${first}` : `${batch.length} articles (${first} to ${batch[batch.length - 1]!.articleId})`;
-    this.assertWritable(`load ${what}`);
-    return this.exclusive(async () => {
-      await this.createTables();
-      await this.exec('BEGIN TRANSACTION');
+    return this.writeTransaction(`load ${what}`, `loading ${what} into ${this.folder}`, async () => {
       try {
         const run = (c: string, p: Record<string, unknown>): Promise<Row[]> => this.exec(c, p);
-        const outcomes = await loadArticleBatch(batch, run, DIALECT, this.bulk ? new StagedWriter(run, this.staging) : undefined);
-        await this.exec('COMMIT');
-        return outcomes;
-      } catch (err) {
-        await this.exec('ROLLBACK').catch(() => undefined);
-        throw new GraphLoadError(`loading ${what} into ${this.folder} failed: ${messageOf(err)}`, {
-          query: err instanceof QueryError ? err.query : undefined,
-          retriable: false,
-          cause: err,
-        });
+        return await loadArticleBatch(batch, run, DIALECT, this.bulk ? new StagedWriter(run, this.staging) : undefined);
       } finally {
         this.staging.remove();
       }
@@ -261,24 +256,50 @@ class EmbeddedStore implements GraphStore {
   }
 
   async removeArticles(ids: readonly string[]): Promise<RemoveOutcome> {
-    this.assertWritable(`remove ${ids.length} article(s)`);
+    return this.writeTransaction(`remove ${ids.length} article(s)`, `removing articles from ${this.folder}`, async () => {
+      const outcome = await removeArticleRows(ids, (c, p) => this.exec(c, p));
+      this.staging.nonEmpty.clear();
+      return outcome;
+    });
+  }
+
+  /**
+   * Runs `body` in one transaction: committed whole or rolled back. A transaction that does not fit the page cache
+   * (a huge article's text) is retried after reopening the database with twice the cache, up to
+   * MAX_WRITE_BUFFER_POOL_MB, so a small cache keeps an ordinary ingest's memory low without refusing big articles.
+   */
+  private async writeTransaction<T>(what: string, doing: string, body: () => Promise<T>): Promise<T> {
+    this.assertWritable(what);
     return this.exclusive(async () => {
       await this.createTables();
-      await this.exec('BEGIN TRANSACTION');
-      try {
-        const outcome = await removeArticleRows(ids, (c, p) => this.exec(c, p));
-        await this.exec('COMMIT');
-        this.staging.nonEmpty.clear();
-        return outcome;
-      } catch (err) {
-        await this.exec('ROLLBACK').catch(() => undefined);
-        throw new GraphLoadError(`removing articles from ${this.folder} failed: ${messageOf(err)}`, {
-          query: err instanceof QueryError ? err.query : undefined,
-          retriable: false,
-          cause: err,
-        });
+      for (;;) {
+        await this.exec('BEGIN TRANSACTION');
+        try {
+          const out = await body();
+          await this.exec('COMMIT');
+          return out;
+        } catch (err) {
+          // A failed statement already ends LadybugDB's transaction; ROLLBACK then reports "no active transaction".
+          await this.exec('ROLLBACK').catch(() => undefined);
+          if (POOL_FULL.test(messageOf(err)) && this.open.poolMb < MAX_WRITE_BUFFER_POOL_MB) {
+            await this.reopen(Math.min(MAX_WRITE_BUFFER_POOL_MB, this.open.poolMb * 2));
+            continue;
+          }
+          throw new GraphLoadError(`${doing} failed: ${messageOf(err)}`, {
+            query: err instanceof QueryError ? err.query : undefined,
+            retriable: false,
+            cause: err,
+          });
+        }
       }
     });
+  }
+
+  /** Closes the database and opens it again with a page cache of `poolMb` (this process keeps its writer lock). */
+  private async reopen(poolMb: number): Promise<void> {
+    await this.open.conn.close();
+    await this.open.db.close();
+    this.open = { ...(await connect(this.folder, this.file, poolMb, this.readOnly)), poolMb };
   }
 
   async run(cypher: string, params: Record<string, unknown> = {}, options: { write?: boolean } = {}): Promise<Row[]> {
@@ -343,8 +364,8 @@ class EmbeddedStore implements GraphStore {
     await this.exclusive(async () => {
       try {
         this.staging.remove();
-        await this.conn.close();
-        await this.db.close();
+        await this.open.conn.close();
+        await this.open.db.close();
       } finally {
         this.release();
       }
