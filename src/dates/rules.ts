@@ -653,6 +653,35 @@ const ordinalQuarter: Rule = {
   },
 };
 
+const QUARTER_ENDED = new RegExp(
+  `^\\s*,?\\s*(?:that\\s+|which\\s+)?(?:ended|ending|ends)\\s+(?:(?<mon>${MONTH_RE})\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:,?\\s+(?<year>(?:19|20)\\d{2}))?|(?<rel>yesterday|today))`,
+);
+/**
+ * The calendar quarter of a three-month stretch that ends on the date written after it ("ended Sept. 30" -> Q3,
+ * "ended July 31" -> Q2: May-July lies mostly in the second quarter); a date in a month's first days ends the month
+ * before ("ended Oct. 1" -> Q3). null when no end date follows.
+ */
+function quarterEndedBy(after: string, dct: Ymd): string | null {
+  const e = QUARTER_ENDED.exec(after);
+  if (!e) return null;
+  const g = e.groups!;
+  let y: number;
+  let mon: number;
+  let day: number;
+  if (g['rel']) {
+    const d = g['rel'].toLowerCase() === 'yesterday' ? plusDays(dct, -1) : dct;
+    ({ y, m: mon, d: day } = d);
+  } else {
+    mon = monthNumber(g['mon']!)!;
+    day = Number(g['day']);
+    if (!mon || !isRealDay(2000, mon, day)) return null;
+    y = g['year'] ? Number(g['year']) : yearForMonthDay(mon, day, dct, /\bended\b/i.test(e[0]) ? 'PAST' : 'NONE');
+  }
+  // The middle month of the three that end on this date.
+  let middle = (day <= 10 ? mon - 1 : mon) - 1;
+  if (middle < 1) { middle += 12; y -= 1; }
+  return quarterValue(y, quarterOf(middle));
+}
 const contextQuarterRule: Rule = {
   // "the quarter", "the latest quarter", "the year-ago quarter", "the same period", "the latest period"
   name: 'context-quarter',
@@ -668,6 +697,12 @@ const contextQuarterRule: Rule = {
     const g = m.groups!;
     const rel = (g['rel'] ?? '').toLowerCase();
     // "the latest quarter" is the one the story reports on: the last named, else the last completed.
+    // "the quarter ended July 31", no quarter named before: its end date says which calendar quarter it is. After a
+    // fiscal one ("its fiscal first quarter ended Sept. 29 ... the quarter"), the story keeps the fiscal count.
+    if (g['unit']!.toLowerCase() === 'quarter' && !env.quarterPrev() && !g['ly'] && !g['lys'] && ['', 'latest', 'recent', 'most recent', 'just-ended', 'just ended'].includes(rel)) {
+      const ended = quarterEndedBy(env.text.slice(m.index + m[0].length, m.index + m[0].length + 40), env.dct);
+      if (ended) return { type: 'DATE', value: ended, anchor: 'article' };
+    }
     const q = contextQuarter(env);
     const anchor = q.index ?? 'article';
     // "In the first nine months, net was $306 million, against a loss in the 1988 period": a period compares with
