@@ -57,6 +57,8 @@ export interface Resolved {
   readonly certain?: boolean;
   /** A quarter computed from another ("the year-ago quarter"): it does not become the story's quarter. */
   readonly derived?: boolean;
+  /** false: a guess from the article date ("overnight") that later expressions ("the previous Friday") do not hang on. */
+  readonly point?: boolean;
 }
 
 export interface Rule {
@@ -834,6 +836,11 @@ const seasonRule: Rule = {
   },
 };
 
+/** Words that may follow "the near term" as a time: a conjunction, a verb, a preposition. */
+const TERM_FOLLOWERS = new Set([
+  'and', 'or', 'but', 'as', 'is', 'are', 'was', 'were', 'will', 'would', 'because', 'if', 'when', 'while', 'to',
+  'than', 'at', 'in', 'for', 'despite', 'though', 'although', 'unless',
+]);
 const refs: Rule = {
   // "now", "currently", "recently", "the past", "the future", "soon", "in recent years"
   name: 'ref',
@@ -842,8 +849,10 @@ const refs: Rule = {
     // "in recent months", "in coming weeks", "the weeks ahead": an unspecified stretch, as TBAQ marks them (PXM, PXW);
     // "in recent years" stays PAST_REF, as TBAQ marks it (3 of 5 on the development part).
     '|(?<span>(?:the\\s+)?(?:most\\s+)?(?:recent\\s+(?<unit>days|weeks|months)|coming\\s+(?<unit3>days|weeks|months|years))|the\\s+(?<unit2>years|days|weeks|months)\\s+ahead)' +
-    '|(?<past>(?:more\\s+|until\\s+|only\\s+|most\\s+)?recently|lately|the\\s+past|recent\\s+(?:times|years|decades)|recent|once\\s+upon\\s+a\\s+time)' +
-    '|(?<future>the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+|immediate\\s+)?future)',
+    // "the then-current price": the present of a time gone by.
+    '|(?<past>(?:more\\s+|until\\s+|only\\s+|most\\s+)?recently|lately|the\\s+past|recent\\s+(?:times|years|decades)|recent|then[\\s-]current|once\\s+upon\\s+a\\s+time)' +
+    // "in the near term", "over the long term": the future, told without a date.
+    '|(?<future>the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+|immediate\\s+)?future|(?<term>the\\s+(?:near|short|long|longer)\\s+term))',
   ),
   accept(m, text) {
     const g = m.groups!;
@@ -851,6 +860,9 @@ const refs: Rule = {
     const after = wordAfter(text, m.index + m[0].length);
     const before = wordBefore(text, m.index);
     if (w === 'the moment') return before === 'at' || before === 'for';
+    // "the near term" standing as a time; "the short term rate" is a kind of rate.
+    if (g['term']) return !/^\s+[a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2))
+      || TERM_FOLLOWERS.has(after);
     if (w === 'the present') return before === 'at' || before === 'until' || before === 'to';
     if (w === 'current') return !['account', 'accounts', 'affairs', 'events', 'quarter', 'period', 'year', 'month', 'week', 'fiscal', 'calendar'].includes(after)
       && /^\s+[a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3));
@@ -1112,6 +1124,8 @@ function holidayDay(name: string, y: number): Ymd | null {
     case 'valentine\'s day': return { y, m: 2, d: 14 };
     case 'halloween': return { y, m: 10, d: 31 };
     case 'easter': case 'easter sunday': return easter(y);
+    // Holy Week, the week leading up to Easter: its Monday (the ISO week that ends on Easter Sunday).
+    case 'easter week': case 'holy week': return plusDays(easter(y), -6);
     default: return null;
   }
 }
@@ -1133,7 +1147,7 @@ const holiday: Rule = {
   // "Thanksgiving Day", "last Christmas", "Election Day", "Easter"
   name: 'holiday',
   re: rx(
-    "(?:(?<rel>last|this|next)\\s+)?(?<name>Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year['\\u2019]s\\s+(?:Day|Eve)|Independence\\s+Day|Thanksgiving(?:\\s+Day)?|Labor\\s+Day|Memorial\\s+Day|Election\\s+Day|Valentine['\\u2019]s\\s+Day|Halloween|Easter(?:\\s+Sunday)?)" +
+    "(?:(?<rel>last|this|next)\\s+)?(?<name>Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year['\\u2019]s\\s+(?:Day|Eve)|Independence\\s+Day|Thanksgiving(?:\\s+Day)?|Labor\\s+Day|Memorial\\s+Day|Election\\s+Day|Valentine['\\u2019]s\\s+Day|Halloween|(?:Easter|Holy)\\s+[Ww]eek|Easter(?:\\s+Sunday)?)" +
     '(?:,?\\s+(?<y>(?:19|20)\\d{2}))?',
   ),
   accept: (m) => isCapitalised(m.groups!['name']!),
@@ -1141,9 +1155,10 @@ const holiday: Rule = {
     const g = m.groups!;
     const name = g['name']!.toLowerCase().replace(/\s+/g, ' ').replace(/\u2019/g, "'");
     const rel = relOf(g['rel']);
+    const week = / week$/.test(name);
     if (g['y']) {
       const d = holidayDay(name, Number(g['y']));
-      return d ? { type: 'DATE', value: formatYmd(d) } : null;
+      return d ? { type: 'DATE', value: week ? isoWeekValue(d) : formatYmd(d) } : null;
     }
     const tense = env.tense();
     const options = [env.dct.y - 1, env.dct.y, env.dct.y + 1].map((y) => holidayDay(name, y)).filter((d): d is Ymd => d !== null);
@@ -1152,7 +1167,7 @@ const holiday: Rule = {
     if (rel === 'last' || (!rel && tense === 'PAST')) pick = options.filter((d) => key(d) <= 0).pop();
     else if (rel === 'next' || (!rel && tense === 'FUTURE')) pick = options.find((d) => key(d) >= 0);
     else pick = [...options].sort((a, b) => Math.abs(key(a)) - Math.abs(key(b)))[0];
-    return pick ? { type: 'DATE', value: formatYmd(pick), anchor: 'article' } : null;
+    return pick ? { type: 'DATE', value: week ? isoWeekValue(pick) : formatYmd(pick), anchor: 'article' } : null;
   },
 };
 
@@ -1160,20 +1175,27 @@ const SPELLED_TENS = '(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|sev
 const spelledYear: Rule = {
   // "nineteen ninety-six", "the year two thousand", "two thousand and one"
   name: 'spelled-year',
-  re: rx(`(?:the\\s+year\\s+)?(?:nineteen\\s+(?<yy>${SPELLED_TENS})|(?<k>two\\s+thousand)(?:\\s+(?:and\\s+)?(?<rest>one|two|three|four|five|six|seven|eight|nine|${SPELLED_TENS}))?)`),
+  re: rx(`(?:(?<mon>${FULL_MONTH_RE})\\s+|the\\s+year\\s+)?(?:nineteen\\s+(?<yy>${SPELLED_TENS})|(?<k>two\\s+thousand)(?:\\s+(?:and\\s+)?(?<rest>one|two|three|four|five|six|seven|eight|nine|${SPELLED_TENS}))?)`),
   accept(m, text) {
     // "two thousand" alone is a count unless it is "the year two thousand" or follows "in".
-    if (m.groups!['k'] && !/^the\s+year/i.test(m[0])) return ['in', 'since', 'by', 'until', 'of'].includes(wordBefore(text, m.index)) && !COUNT_NOUNS.has(wordAfter(text, m.index + m[0].length));
+    if (m.groups!['mon'] && !isCapitalised(m.groups!['mon'])) return false;
+    if (m.groups!['k'] && !m.groups!['mon'] && !/^the\s+year/i.test(m[0])) return ['in', 'since', 'by', 'until', 'of'].includes(wordBefore(text, m.index)) && !COUNT_NOUNS.has(wordAfter(text, m.index + m[0].length));
     return !COUNT_NOUNS.has(wordAfter(text, m.index + m[0].length));
   },
   resolve(m) {
     const g = m.groups!;
+    let y: number | null = null;
     if (g['yy']) {
       const n = parseNumber(g['yy']);
-      return typeof n === 'number' && n >= 10 ? { type: 'DATE', value: String(1900 + n) } : null;
+      if (typeof n === 'number' && n >= 10) y = 1900 + n;
+    } else {
+      const rest = g['rest'] ? parseNumber(g['rest']) : 0;
+      if (typeof rest === 'number') y = 2000 + rest;
     }
-    const rest = g['rest'] ? parseNumber(g['rest']) : 0;
-    return typeof rest === 'number' ? { type: 'DATE', value: String(2000 + rest) } : null;
+    if (y === null) return null;
+    // "January nineteen ninety-seven", as a transcript spells it: the month of that year.
+    const mon = g['mon'] ? monthNumber(g['mon']) : null;
+    return { type: 'DATE', value: mon ? formatYm(y, mon) : String(y) };
   },
 };
 
@@ -1189,11 +1211,37 @@ const unitLong: Rule = {
   },
 };
 
+/** "the sites struck overnight", "overnight losses in New York": the night just gone, a TIME of the article's day. */
+const overnight: Rule = {
+  name: 'overnight',
+  re: rx('overnight'),
+  accept(m, text) {
+    const before = wordBefore(text, m.index);
+    // "an overnight stay" is a kind of stay; "did not happen overnight", "became a star overnight" mean "suddenly".
+    return !['a', 'an', 'the', 'its', 'his', 'her', 'their', 'our', 'every', 'each', 'almost', 'virtually', 'literally',
+      'not', 'happen', 'happened', 'change', 'changed', 'disappear', 'disappeared', 'become', 'became', 'vanish', 'vanished']
+      .includes(before);
+  },
+  resolve: (m, env) => ({ type: 'TIME', value: `${formatYmd(env.dct)}TNI`, anchor: 'article', point: false }),
+};
+/** "Results for that quarter": the quarter named last. */
+const thatQuarter: Rule = {
+  name: 'that-quarter',
+  re: rx('that\\s+(?:same\\s+)?quarter'),
+  accept: (m, text) => !/^\s*(?:of|when|in\s+which)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12)),
+  resolve(m, env) {
+    const prev = env.documentPrev();
+    const q = prev && /^\d{4}-Q\d$/.test(prev.value) ? prev : env.quarterPrev();
+    return q ? { type: 'DATE', value: q.value, anchor: q.index, derived: true } : null;
+  },
+};
+
 /** All rules, most specific first (an earlier rule wins a tie on extent). */
 export const RULES: readonly Rule[] = [
   weekOf, fractionCentury, twoQuarters, prefixedYear, explicitDay, conjoinedDay, numericDay, clockTime, clockPartOfDay, partOfNamedDay, partOfThatDay, monthYear, agoLater, anaphoric, ordinalQuarter, relativePeriod,
   pastPeriod, contextQuarterRule, yearAgoAdj, qNotation, decade, century, year, bareMonth, weekday, dayWord,
-  seasonRule, sets, theWeekend, holiday, spelledYear, endOf, unitLong, duration, barePlural, theYear, refs,
+  seasonRule, sets, theWeekend, holiday, spelledYear, endOf, unitLong, duration, barePlural, theYear, refs, overnight,
+  thatQuarter,
 ];
 
 export { plusYears };
