@@ -600,7 +600,8 @@ const relativePeriod: Rule = {
     }
     // Earnings copy: "compared with a loss of $3 million last year" beside a quarter means that quarter a year before.
     if (unit === 'year' && n === -1 && !g['mod']) {
-      const before = env.text.slice(Math.max(0, m.index - 45), m.index);
+      // The amount must be in the same sentence: "... from Hugo. Last year catastrophe losses ..." opens on the year.
+      const before = env.text.slice(Math.max(0, m.index - 45), m.index).split(/[.!?]["'\u201d]?\s+(?=[A-Z"'\u201c]|$)/).pop()!;
       const y = /\$|million|billion|cents|a share|%/.test(before) ? yearBeforePeriod(env) : null;
       if (y) return y;
     }
