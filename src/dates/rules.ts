@@ -894,7 +894,8 @@ const duration: Rule = {
   // "two years", "the past two months", "the first nine months", "a two-year contract", "nearly an hour"
   name: 'duration',
   re: rx(
-    `(?:(?<the>the)\\s+(?:(?<rel>first|past|last|next|coming|previous|final|following|latest|remaining|initial|other|same|year-earlier|year-ago|comparable|corresponding)\\s+)?)?` +
+    // "the eight-year war": a hyphenated length modifies the noun, so "the" is the noun's, outside the TIMEX3.
+    `(?:(?<the>the)\\s+(?:(?<rel>first|past|last|next|coming|previous|final|following|latest|remaining|initial|other|same|year-earlier|year-ago|comparable|corresponding)\\s+|(?!${NUM_RE}-${UNITS}(?:-long)?\\s)))?` +
     `(?<approx>${APPROX})(?<num>${NUM_RE})(?:[\\s-]+(?:more|additional|straight|consecutive|full|long|extra))?[\\s-]+(?<unit>${UNITS})` +
     '(?:(?<and>\\s+and\\s+a\\s+half)|-(?<adj>old|long))?',
   ),
