@@ -108,8 +108,8 @@ function monthNumber(raw: string): number | null {
 }
 function relOf(raw: string | undefined): 'last' | 'next' | 'this' | undefined {
   if (!raw) return undefined;
-  const w = raw.toLowerCase().replace(/^the\s+/, '');
-  if (w === 'last' || w === 'past' || w === 'previous') return 'last';
+  const w = raw.toLowerCase().replace(/^the\s+/, '').replace(/\s+/g, ' ');
+  if (w === 'last' || w === 'past' || w === 'previous' || w === 'this past') return 'last';
   if (w === 'next' || w === 'coming') return 'next';
   if (w === 'this' || w === 'current') return 'this';
   return undefined;
@@ -160,27 +160,48 @@ function contextQuarter(env: Env): { y: number; q: number; index?: number } {
 // ---------------------------------------------------------------------------------------------------------------
 // Rules. Order matters only for ties between matches of the same extent (the earlier rule wins).
 
+const ORDINAL_UNITS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+const ORDINAL_TEENS = ['tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth',
+  'seventeenth', 'eighteenth', 'nineteenth'];
+const ORDINAL_DAY_RE = `(?:(?:twenty|thirty)[- ](?:${ORDINAL_UNITS.join('|')})|twentieth|thirtieth|${ORDINAL_TEENS.join('|')}|${ORDINAL_UNITS.join('|')})`;
+/** "twenty-third" -> 23; 0 when it is not a day ordinal. */
+function ordinalDay(raw: string): number {
+  const w = raw.toLowerCase().replace(/\s+/g, '-');
+  const unit = (x: string): number => ORDINAL_UNITS.indexOf(x) + 1;
+  if (ORDINAL_UNITS.includes(w)) return unit(w);
+  if (ORDINAL_TEENS.includes(w)) return 10 + ORDINAL_TEENS.indexOf(w);
+  if (w === 'twentieth') return 20;
+  if (w === 'thirtieth') return 30;
+  const m = /^(twenty|thirty)-([a-z]+)$/.exec(w);
+  return m && unit(m[2]!) > 0 ? (m[1] === 'twenty' ? 20 : 30) + unit(m[2]!) : 0;
+}
 const explicitDay: Rule = {
   // "Friday, May 22", "Nov. 21", "March 3, 1998", "3 March 1998"
   name: 'explicit-day',
   re: rx(
-    `(?:(?<wd>${WEEKDAY_RE}),?\\s+)?(?:(?<mod>early|mid|late)[\\s-]+)?(?<mon>${MONTH_RE})\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?(?![\\d:,.]\\d)(?:,?\\s+(?<year>(?:1[6-9]|20)\\d{2}))?` +
-    `|(?<day2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<mon2>${MONTH_RE}),?(?:\\s+(?<year2>(?:1[6-9]|20)\\d{2}))?`,
+    `(?:(?<wd>${WEEKDAY_RE}),?\\s+)?(?:(?<mod>early|mid|late)[\\s-]+)?(?<mon>${MONTH_RE})\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?(?![\\d:,.]\\d)` +
+    // "March 15 next year": the year said in words.
+    `(?:,?\\s+(?<year>(?:1[6-9]|20)\\d{2})|\\s+(?<ry>this|last|next)\\s+year)?` +
+    `|(?<day2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<mon2>${MONTH_RE}),?(?:\\s+(?<year2>(?:1[6-9]|20)\\d{2}))?` +
+    // "the first of January", "the twenty-third of May"
+    `|the\\s+(?<dayw>${ORDINAL_DAY_RE})\\s+of\\s+(?<mon3>${MONTH_RE}),?(?:\\s+(?<year3>(?:1[6-9]|20)\\d{2}))?`,
   ),
-  accept: (m) => isCapitalised(m.groups!['mon'] ?? m.groups!['mon2'] ?? ''),
+  accept: (m) => isCapitalised(m.groups!['mon'] ?? m.groups!['mon2'] ?? m.groups!['mon3'] ?? ''),
   resolve(m, env) {
     const g = m.groups!;
-    const mon = monthNumber(g['mon'] ?? g['mon2']!);
-    const day = Number(g['day'] ?? g['day2']);
+    const mon = monthNumber(g['mon'] ?? g['mon2'] ?? g['mon3']!);
+    const day = g['dayw'] ? ordinalDay(g['dayw']) : Number(g['day'] ?? g['day2']);
     if (!mon || day < 1 || day > 31) return null;
     // "May 3 to 5, 1998", "Aug. 26 to Oct. 20, 1989": a range's first point shares the year written at its end.
     const rangeYear = RANGE_YEAR.exec(env.text.slice(m.index + m[0].length, m.index + m[0].length + 40))?.[1];
-    const yearText = g['year'] ?? g['year2'] ?? rangeYear;
+    const ry = g['ry']?.toLowerCase();
+    const wordYear = ry ? String(env.dct.y + (ry === 'last' ? -1 : ry === 'next' ? 1 : 0)) : undefined;
+    const yearText = g['year'] ?? g['year2'] ?? g['year3'] ?? wordYear ?? rangeYear;
     const y = yearText ? Number(yearText) : yearForDay(mon, day, m.index, env);
     if (!isRealDay(y, mon, day)) return null;
     return {
       type: 'DATE', value: formatYmd({ y, m: mon, d: day }),
-      ...(yearText ? {} : { anchor: 'article' as const, certain: guessed(env) || isCloseTo(env.dct, y, mon, day) }),
+      ...(yearText && !wordYear ? {} : { anchor: 'article' as const, certain: Boolean(wordYear) || guessed(env) || isCloseTo(env.dct, y, mon, day) }),
     };
   },
 };
@@ -268,7 +289,9 @@ const bareMonth: Rule = {
     if (mon === 'May' || mon === 'March') {
       if (!cued) return false;
       // "will March on" / "to March": a verb after a modal or "to" is never a month.
-      if (!g['rel'] && !g['mod'] && !g['mod2'] && ['to', 'will', 'would', 'may', 'might', 'could'].includes(before)) return false;
+      // "from January to March" ends a range of months, which "to March" as a verb never does.
+      const rangeEnd = before === 'to' && new RegExp(`\\bfrom\\s+(?:(?:early|mid|late)[\\s-]+)?${MONTH_RE}(?:\\s+\\d{1,2})?(?:,?\\s+\\d{4})?\\s+to\\s+$`).test(text.slice(Math.max(0, m.index - 40), m.index));
+      if (!g['rel'] && !g['mod'] && !g['mod2'] && !rangeEnd && ['to', 'will', 'would', 'may', 'might', 'could'].includes(before)) return false;
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
       if (mon === 'May' && /^\s+(?:be|have|not|also|well|still|never|go|come|need|want|take|make|seek|face|lose|get|try)\b/.test(after)) return false;
     }
@@ -568,7 +591,7 @@ const relativePeriod: Rule = {
   name: 'relative-period',
   re: rx(
     '(?:(?<mod>early|late|earlier|later|mid|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of|the\\s+middle\\s+of|the\\s+rest\\s+of|the\\s+remainder\\s+of|the\\s+first\\s+half\\s+of|the\\s+second\\s+half\\s+of)[\\s-]+)?' +
-    '(?<rel>last|this|next|past|previous|coming|current|the\\s+current|the\\s+coming|the\\s+next)\\s+' +
+    '(?<rel>this\\s+past|last|this|next|past|previous|coming|current|the\\s+current|the\\s+coming|the\\s+next)\\s+' +
     '(?<unit>week|weekend|month|year|quarter|decade|century|summer|winter|spring|fall|autumn)(?:\\s+(?<ordq>(?:first|second|third|fourth)\\s+quarter))?',
   ),
   accept(m, text) {
