@@ -75,7 +75,7 @@ export function extractDates(text: string, ctx: DateContext): DateRef[] {
       ...(resolved.certain === false ? { certain: false } : {}),
       source: SOURCE,
     };
-    if (CALENDAR_VALUE.test(resolved.value) && (resolved.type === 'DATE' || resolved.type === 'TIME')) {
+    if (CALENDAR_VALUE.test(resolved.value) && (resolved.type === 'DATE' || resolved.type === 'TIME') && resolved.point !== false) {
       // Only a quarter the text names sets the context; "the year-ago quarter" is derived from it.
       const focus = c.rule !== undefined && QUARTER_FOCUS.has(c.rule.name) && resolved.derived !== true
         && isReportedQuarter(resolved.value, dct, text.slice(c.end, c.end + 16));

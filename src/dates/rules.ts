@@ -57,6 +57,8 @@ export interface Resolved {
   readonly certain?: boolean;
   /** A quarter computed from another ("the year-ago quarter"): it does not become the story's quarter. */
   readonly derived?: boolean;
+  /** false: a guess from the article date ("overnight") that later expressions ("the previous Friday") do not hang on. */
+  readonly point?: boolean;
 }
 
 export interface Rule {
@@ -106,8 +108,8 @@ function monthNumber(raw: string): number | null {
 }
 function relOf(raw: string | undefined): 'last' | 'next' | 'this' | undefined {
   if (!raw) return undefined;
-  const w = raw.toLowerCase().replace(/^the\s+/, '');
-  if (w === 'last' || w === 'past' || w === 'previous') return 'last';
+  const w = raw.toLowerCase().replace(/^the\s+/, '').replace(/\s+/g, ' ');
+  if (w === 'last' || w === 'past' || w === 'previous' || w === 'this past') return 'last';
   if (w === 'next' || w === 'coming') return 'next';
   if (w === 'this' || w === 'current') return 'this';
   return undefined;
@@ -158,27 +160,48 @@ function contextQuarter(env: Env): { y: number; q: number; index?: number } {
 // ---------------------------------------------------------------------------------------------------------------
 // Rules. Order matters only for ties between matches of the same extent (the earlier rule wins).
 
+const ORDINAL_UNITS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+const ORDINAL_TEENS = ['tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth',
+  'seventeenth', 'eighteenth', 'nineteenth'];
+const ORDINAL_DAY_RE = `(?:(?:twenty|thirty)[- ](?:${ORDINAL_UNITS.join('|')})|twentieth|thirtieth|${ORDINAL_TEENS.join('|')}|${ORDINAL_UNITS.join('|')})`;
+/** "twenty-third" -> 23; 0 when it is not a day ordinal. */
+function ordinalDay(raw: string): number {
+  const w = raw.toLowerCase().replace(/\s+/g, '-');
+  const unit = (x: string): number => ORDINAL_UNITS.indexOf(x) + 1;
+  if (ORDINAL_UNITS.includes(w)) return unit(w);
+  if (ORDINAL_TEENS.includes(w)) return 10 + ORDINAL_TEENS.indexOf(w);
+  if (w === 'twentieth') return 20;
+  if (w === 'thirtieth') return 30;
+  const m = /^(twenty|thirty)-([a-z]+)$/.exec(w);
+  return m && unit(m[2]!) > 0 ? (m[1] === 'twenty' ? 20 : 30) + unit(m[2]!) : 0;
+}
 const explicitDay: Rule = {
   // "Friday, May 22", "Nov. 21", "March 3, 1998", "3 March 1998"
   name: 'explicit-day',
   re: rx(
-    `(?:(?<wd>${WEEKDAY_RE}),?\\s+)?(?:(?<mod>early|mid|late)[\\s-]+)?(?<mon>${MONTH_RE})\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?(?![\\d:,.]\\d)(?:,?\\s+(?<year>(?:1[6-9]|20)\\d{2}))?` +
-    `|(?<day2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<mon2>${MONTH_RE}),?(?:\\s+(?<year2>(?:1[6-9]|20)\\d{2}))?`,
+    `(?:(?<wd>${WEEKDAY_RE}),?\\s+)?(?:(?<mod>early|mid|late)[\\s-]+)?(?<mon>${MONTH_RE})\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?(?![\\d:,.]\\d)` +
+    // "March 15 next year": the year said in words.
+    `(?:,?\\s+(?<year>(?:1[6-9]|20)\\d{2})|\\s+(?<ry>this|last|next)\\s+year)?` +
+    `|(?<day2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<mon2>${MONTH_RE}),?(?:\\s+(?<year2>(?:1[6-9]|20)\\d{2}))?` +
+    // "the first of January", "the twenty-third of May"
+    `|the\\s+(?<dayw>${ORDINAL_DAY_RE})\\s+of\\s+(?<mon3>${MONTH_RE}),?(?:\\s+(?<year3>(?:1[6-9]|20)\\d{2}))?`,
   ),
-  accept: (m) => isCapitalised(m.groups!['mon'] ?? m.groups!['mon2'] ?? ''),
+  accept: (m) => isCapitalised(m.groups!['mon'] ?? m.groups!['mon2'] ?? m.groups!['mon3'] ?? ''),
   resolve(m, env) {
     const g = m.groups!;
-    const mon = monthNumber(g['mon'] ?? g['mon2']!);
-    const day = Number(g['day'] ?? g['day2']);
+    const mon = monthNumber(g['mon'] ?? g['mon2'] ?? g['mon3']!);
+    const day = g['dayw'] ? ordinalDay(g['dayw']) : Number(g['day'] ?? g['day2']);
     if (!mon || day < 1 || day > 31) return null;
     // "May 3 to 5, 1998", "Aug. 26 to Oct. 20, 1989": a range's first point shares the year written at its end.
     const rangeYear = RANGE_YEAR.exec(env.text.slice(m.index + m[0].length, m.index + m[0].length + 40))?.[1];
-    const yearText = g['year'] ?? g['year2'] ?? rangeYear;
+    const ry = g['ry']?.toLowerCase();
+    const wordYear = ry ? String(env.dct.y + (ry === 'last' ? -1 : ry === 'next' ? 1 : 0)) : undefined;
+    const yearText = g['year'] ?? g['year2'] ?? g['year3'] ?? wordYear ?? rangeYear;
     const y = yearText ? Number(yearText) : yearForDay(mon, day, m.index, env);
     if (!isRealDay(y, mon, day)) return null;
     return {
       type: 'DATE', value: formatYmd({ y, m: mon, d: day }),
-      ...(yearText ? {} : { anchor: 'article' as const, certain: guessed(env) || isCloseTo(env.dct, y, mon, day) }),
+      ...(yearText && !wordYear ? {} : { anchor: 'article' as const, certain: Boolean(wordYear) || guessed(env) || isCloseTo(env.dct, y, mon, day) }),
     };
   },
 };
@@ -266,7 +289,9 @@ const bareMonth: Rule = {
     if (mon === 'May' || mon === 'March') {
       if (!cued) return false;
       // "will March on" / "to March": a verb after a modal or "to" is never a month.
-      if (!g['rel'] && !g['mod'] && !g['mod2'] && ['to', 'will', 'would', 'may', 'might', 'could'].includes(before)) return false;
+      // "from January to March" ends a range of months, which "to March" as a verb never does.
+      const rangeEnd = before === 'to' && new RegExp(`\\bfrom\\s+(?:(?:early|mid|late)[\\s-]+)?${MONTH_RE}(?:\\s+\\d{1,2})?(?:,?\\s+\\d{4})?\\s+to\\s+$`).test(text.slice(Math.max(0, m.index - 40), m.index));
+      if (!g['rel'] && !g['mod'] && !g['mod2'] && !rangeEnd && ['to', 'will', 'would', 'may', 'might', 'could'].includes(before)) return false;
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
       if (mon === 'May' && /^\s+(?:be|have|not|also|well|still|never|go|come|need|want|take|make|seek|face|lose|get|try)\b/.test(after)) return false;
     }
@@ -566,7 +591,7 @@ const relativePeriod: Rule = {
   name: 'relative-period',
   re: rx(
     '(?:(?<mod>early|late|earlier|later|mid|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of|the\\s+middle\\s+of|the\\s+rest\\s+of|the\\s+remainder\\s+of|the\\s+first\\s+half\\s+of|the\\s+second\\s+half\\s+of)[\\s-]+)?' +
-    '(?<rel>last|this|next|past|previous|coming|current|the\\s+current|the\\s+coming|the\\s+next)\\s+' +
+    '(?<rel>this\\s+past|last|this|next|past|previous|coming|current|the\\s+current|the\\s+coming|the\\s+next)\\s+' +
     '(?<unit>week|weekend|month|year|quarter|decade|century|summer|winter|spring|fall|autumn)(?:\\s+(?<ordq>(?:first|second|third|fourth)\\s+quarter))?',
   ),
   accept(m, text) {
@@ -598,7 +623,8 @@ const relativePeriod: Rule = {
     }
     // Earnings copy: "compared with a loss of $3 million last year" beside a quarter means that quarter a year before.
     if (unit === 'year' && n === -1 && !g['mod']) {
-      const before = env.text.slice(Math.max(0, m.index - 45), m.index);
+      // The amount must be in the same sentence: "... from Hugo. Last year catastrophe losses ..." opens on the year.
+      const before = env.text.slice(Math.max(0, m.index - 45), m.index).split(/[.!?]["'\u201d]?\s+(?=[A-Z"'\u201c]|$)/).pop()!;
       const y = /\$|million|billion|cents|a share|%/.test(before) ? yearBeforePeriod(env) : null;
       if (y) return y;
     }
@@ -653,6 +679,35 @@ const ordinalQuarter: Rule = {
   },
 };
 
+const QUARTER_ENDED = new RegExp(
+  `^\\s*,?\\s*(?:that\\s+|which\\s+)?(?:ended|ending|ends)\\s+(?:(?<mon>${MONTH_RE})\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:,?\\s+(?<year>(?:19|20)\\d{2}))?|(?<rel>yesterday|today))`,
+);
+/**
+ * The calendar quarter of a three-month stretch that ends on the date written after it ("ended Sept. 30" -> Q3,
+ * "ended July 31" -> Q2: May-July lies mostly in the second quarter); a date in a month's first days ends the month
+ * before ("ended Oct. 1" -> Q3). null when no end date follows.
+ */
+function quarterEndedBy(after: string, dct: Ymd): string | null {
+  const e = QUARTER_ENDED.exec(after);
+  if (!e) return null;
+  const g = e.groups!;
+  let y: number;
+  let mon: number;
+  let day: number;
+  if (g['rel']) {
+    const d = g['rel'].toLowerCase() === 'yesterday' ? plusDays(dct, -1) : dct;
+    ({ y, m: mon, d: day } = d);
+  } else {
+    mon = monthNumber(g['mon']!)!;
+    day = Number(g['day']);
+    if (!mon || !isRealDay(2000, mon, day)) return null;
+    y = g['year'] ? Number(g['year']) : yearForMonthDay(mon, day, dct, /\bended\b/i.test(e[0]) ? 'PAST' : 'NONE');
+  }
+  // The middle month of the three that end on this date.
+  let middle = (day <= 10 ? mon - 1 : mon) - 1;
+  if (middle < 1) { middle += 12; y -= 1; }
+  return quarterValue(y, quarterOf(middle));
+}
 const contextQuarterRule: Rule = {
   // "the quarter", "the latest quarter", "the year-ago quarter", "the same period", "the latest period"
   name: 'context-quarter',
@@ -668,6 +723,12 @@ const contextQuarterRule: Rule = {
     const g = m.groups!;
     const rel = (g['rel'] ?? '').toLowerCase();
     // "the latest quarter" is the one the story reports on: the last named, else the last completed.
+    // "the quarter ended July 31", no quarter named before: its end date says which calendar quarter it is. After a
+    // fiscal one ("its fiscal first quarter ended Sept. 29 ... the quarter"), the story keeps the fiscal count.
+    if (g['unit']!.toLowerCase() === 'quarter' && !env.quarterPrev() && !g['ly'] && !g['lys'] && ['', 'latest', 'recent', 'most recent', 'just-ended', 'just ended'].includes(rel)) {
+      const ended = quarterEndedBy(env.text.slice(m.index + m[0].length, m.index + m[0].length + 40), env.dct);
+      if (ended) return { type: 'DATE', value: ended, anchor: 'article' };
+    }
     const q = contextQuarter(env);
     const anchor = q.index ?? 'article';
     // "In the first nine months, net was $306 million, against a loss in the 1988 period": a period compares with
@@ -799,6 +860,11 @@ const seasonRule: Rule = {
   },
 };
 
+/** Words that may follow "the near term" as a time: a conjunction, a verb, a preposition. */
+const TERM_FOLLOWERS = new Set([
+  'and', 'or', 'but', 'as', 'is', 'are', 'was', 'were', 'will', 'would', 'because', 'if', 'when', 'while', 'to',
+  'than', 'at', 'in', 'for', 'despite', 'though', 'although', 'unless',
+]);
 const refs: Rule = {
   // "now", "currently", "recently", "the past", "the future", "soon", "in recent years"
   name: 'ref',
@@ -807,8 +873,10 @@ const refs: Rule = {
     // "in recent months", "in coming weeks", "the weeks ahead": an unspecified stretch, as TBAQ marks them (PXM, PXW);
     // "in recent years" stays PAST_REF, as TBAQ marks it (3 of 5 on the development part).
     '|(?<span>(?:the\\s+)?(?:most\\s+)?(?:recent\\s+(?<unit>days|weeks|months)|coming\\s+(?<unit3>days|weeks|months|years))|the\\s+(?<unit2>years|days|weeks|months)\\s+ahead)' +
-    '|(?<past>(?:more\\s+|until\\s+|only\\s+|most\\s+)?recently|lately|the\\s+past|recent\\s+(?:times|years|decades)|recent|once\\s+upon\\s+a\\s+time)' +
-    '|(?<future>the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+|immediate\\s+)?future)',
+    // "the then-current price": the present of a time gone by.
+    '|(?<past>(?:more\\s+|until\\s+|only\\s+|most\\s+)?recently|lately|the\\s+past|recent\\s+(?:times|years|decades)|recent|then[\\s-]current|once\\s+upon\\s+a\\s+time)' +
+    // "in the near term", "over the long term": the future, told without a date.
+    '|(?<future>the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+|immediate\\s+)?future|(?<term>the\\s+(?:near|short|long|longer)\\s+term))',
   ),
   accept(m, text) {
     const g = m.groups!;
@@ -816,6 +884,9 @@ const refs: Rule = {
     const after = wordAfter(text, m.index + m[0].length);
     const before = wordBefore(text, m.index);
     if (w === 'the moment') return before === 'at' || before === 'for';
+    // "the near term" standing as a time; "the short term rate" is a kind of rate.
+    if (g['term']) return !/^\s+[a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2))
+      || TERM_FOLLOWERS.has(after);
     if (w === 'the present') return before === 'at' || before === 'until' || before === 'to';
     if (w === 'current') return !['account', 'accounts', 'affairs', 'events', 'quarter', 'period', 'year', 'month', 'week', 'fiscal', 'calendar'].includes(after)
       && /^\s+[a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3));
@@ -846,7 +917,8 @@ const duration: Rule = {
   // "two years", "the past two months", "the first nine months", "a two-year contract", "nearly an hour"
   name: 'duration',
   re: rx(
-    `(?:(?<the>the)\\s+(?:(?<rel>first|past|last|next|coming|previous|final|following|latest|remaining|initial|other|same|year-earlier|year-ago|comparable|corresponding)\\s+)?)?` +
+    // "the eight-year war": a hyphenated length modifies the noun, so "the" is the noun's, outside the TIMEX3.
+    `(?:(?<the>the)\\s+(?:(?<rel>first|past|last|next|coming|previous|final|following|latest|remaining|initial|other|same|year-earlier|year-ago|comparable|corresponding)\\s+|(?!${NUM_RE}-${UNITS}(?:-long)?\\s)))?` +
     `(?<approx>${APPROX})(?<num>${NUM_RE})(?:[\\s-]+(?:more|additional|straight|consecutive|full|long|extra))?[\\s-]+(?<unit>${UNITS})` +
     '(?:(?<and>\\s+and\\s+a\\s+half)|-(?<adj>old|long))?',
   ),
@@ -1077,6 +1149,8 @@ function holidayDay(name: string, y: number): Ymd | null {
     case 'valentine\'s day': return { y, m: 2, d: 14 };
     case 'halloween': return { y, m: 10, d: 31 };
     case 'easter': case 'easter sunday': return easter(y);
+    // Holy Week, the week leading up to Easter: its Monday (the ISO week that ends on Easter Sunday).
+    case 'easter week': case 'holy week': return plusDays(easter(y), -6);
     default: return null;
   }
 }
@@ -1098,7 +1172,7 @@ const holiday: Rule = {
   // "Thanksgiving Day", "last Christmas", "Election Day", "Easter"
   name: 'holiday',
   re: rx(
-    "(?:(?<rel>last|this|next)\\s+)?(?<name>Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year['\\u2019]s\\s+(?:Day|Eve)|Independence\\s+Day|Thanksgiving(?:\\s+Day)?|Labor\\s+Day|Memorial\\s+Day|Election\\s+Day|Valentine['\\u2019]s\\s+Day|Halloween|Easter(?:\\s+Sunday)?)" +
+    "(?:(?<rel>last|this|next)\\s+)?(?<name>Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year['\\u2019]s\\s+(?:Day|Eve)|Independence\\s+Day|Thanksgiving(?:\\s+Day)?|Labor\\s+Day|Memorial\\s+Day|Election\\s+Day|Valentine['\\u2019]s\\s+Day|Halloween|(?:Easter|Holy)\\s+[Ww]eek|Easter(?:\\s+Sunday)?)" +
     '(?:,?\\s+(?<y>(?:19|20)\\d{2}))?',
   ),
   accept: (m) => isCapitalised(m.groups!['name']!),
@@ -1106,9 +1180,10 @@ const holiday: Rule = {
     const g = m.groups!;
     const name = g['name']!.toLowerCase().replace(/\s+/g, ' ').replace(/\u2019/g, "'");
     const rel = relOf(g['rel']);
+    const week = / week$/.test(name);
     if (g['y']) {
       const d = holidayDay(name, Number(g['y']));
-      return d ? { type: 'DATE', value: formatYmd(d) } : null;
+      return d ? { type: 'DATE', value: week ? isoWeekValue(d) : formatYmd(d) } : null;
     }
     const tense = env.tense();
     const options = [env.dct.y - 1, env.dct.y, env.dct.y + 1].map((y) => holidayDay(name, y)).filter((d): d is Ymd => d !== null);
@@ -1117,7 +1192,7 @@ const holiday: Rule = {
     if (rel === 'last' || (!rel && tense === 'PAST')) pick = options.filter((d) => key(d) <= 0).pop();
     else if (rel === 'next' || (!rel && tense === 'FUTURE')) pick = options.find((d) => key(d) >= 0);
     else pick = [...options].sort((a, b) => Math.abs(key(a)) - Math.abs(key(b)))[0];
-    return pick ? { type: 'DATE', value: formatYmd(pick), anchor: 'article' } : null;
+    return pick ? { type: 'DATE', value: week ? isoWeekValue(pick) : formatYmd(pick), anchor: 'article' } : null;
   },
 };
 
@@ -1125,20 +1200,27 @@ const SPELLED_TENS = '(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|sev
 const spelledYear: Rule = {
   // "nineteen ninety-six", "the year two thousand", "two thousand and one"
   name: 'spelled-year',
-  re: rx(`(?:the\\s+year\\s+)?(?:nineteen\\s+(?<yy>${SPELLED_TENS})|(?<k>two\\s+thousand)(?:\\s+(?:and\\s+)?(?<rest>one|two|three|four|five|six|seven|eight|nine|${SPELLED_TENS}))?)`),
+  re: rx(`(?:(?<mon>${FULL_MONTH_RE})\\s+|the\\s+year\\s+)?(?:nineteen\\s+(?<yy>${SPELLED_TENS})|(?<k>two\\s+thousand)(?:\\s+(?:and\\s+)?(?<rest>one|two|three|four|five|six|seven|eight|nine|${SPELLED_TENS}))?)`),
   accept(m, text) {
     // "two thousand" alone is a count unless it is "the year two thousand" or follows "in".
-    if (m.groups!['k'] && !/^the\s+year/i.test(m[0])) return ['in', 'since', 'by', 'until', 'of'].includes(wordBefore(text, m.index)) && !COUNT_NOUNS.has(wordAfter(text, m.index + m[0].length));
+    if (m.groups!['mon'] && !isCapitalised(m.groups!['mon'])) return false;
+    if (m.groups!['k'] && !m.groups!['mon'] && !/^the\s+year/i.test(m[0])) return ['in', 'since', 'by', 'until', 'of'].includes(wordBefore(text, m.index)) && !COUNT_NOUNS.has(wordAfter(text, m.index + m[0].length));
     return !COUNT_NOUNS.has(wordAfter(text, m.index + m[0].length));
   },
   resolve(m) {
     const g = m.groups!;
+    let y: number | null = null;
     if (g['yy']) {
       const n = parseNumber(g['yy']);
-      return typeof n === 'number' && n >= 10 ? { type: 'DATE', value: String(1900 + n) } : null;
+      if (typeof n === 'number' && n >= 10) y = 1900 + n;
+    } else {
+      const rest = g['rest'] ? parseNumber(g['rest']) : 0;
+      if (typeof rest === 'number') y = 2000 + rest;
     }
-    const rest = g['rest'] ? parseNumber(g['rest']) : 0;
-    return typeof rest === 'number' ? { type: 'DATE', value: String(2000 + rest) } : null;
+    if (y === null) return null;
+    // "January nineteen ninety-seven", as a transcript spells it: the month of that year.
+    const mon = g['mon'] ? monthNumber(g['mon']) : null;
+    return { type: 'DATE', value: mon ? formatYm(y, mon) : String(y) };
   },
 };
 
@@ -1154,11 +1236,37 @@ const unitLong: Rule = {
   },
 };
 
+/** "the sites struck overnight", "overnight losses in New York": the night just gone, a TIME of the article's day. */
+const overnight: Rule = {
+  name: 'overnight',
+  re: rx('overnight'),
+  accept(m, text) {
+    const before = wordBefore(text, m.index);
+    // "an overnight stay" is a kind of stay; "did not happen overnight", "became a star overnight" mean "suddenly".
+    return !['a', 'an', 'the', 'its', 'his', 'her', 'their', 'our', 'every', 'each', 'almost', 'virtually', 'literally',
+      'not', 'happen', 'happened', 'change', 'changed', 'disappear', 'disappeared', 'become', 'became', 'vanish', 'vanished']
+      .includes(before);
+  },
+  resolve: (m, env) => ({ type: 'TIME', value: `${formatYmd(env.dct)}TNI`, anchor: 'article', point: false }),
+};
+/** "Results for that quarter": the quarter named last. */
+const thatQuarter: Rule = {
+  name: 'that-quarter',
+  re: rx('that\\s+(?:same\\s+)?quarter'),
+  accept: (m, text) => !/^\s*(?:of|when|in\s+which)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12)),
+  resolve(m, env) {
+    const prev = env.documentPrev();
+    const q = prev && /^\d{4}-Q\d$/.test(prev.value) ? prev : env.quarterPrev();
+    return q ? { type: 'DATE', value: q.value, anchor: q.index, derived: true } : null;
+  },
+};
+
 /** All rules, most specific first (an earlier rule wins a tie on extent). */
 export const RULES: readonly Rule[] = [
   weekOf, fractionCentury, twoQuarters, prefixedYear, explicitDay, conjoinedDay, numericDay, clockTime, clockPartOfDay, partOfNamedDay, partOfThatDay, monthYear, agoLater, anaphoric, ordinalQuarter, relativePeriod,
   pastPeriod, contextQuarterRule, yearAgoAdj, qNotation, decade, century, year, bareMonth, weekday, dayWord,
-  seasonRule, sets, theWeekend, holiday, spelledYear, endOf, unitLong, duration, barePlural, theYear, refs,
+  seasonRule, sets, theWeekend, holiday, spelledYear, endOf, unitLong, duration, barePlural, theYear, refs, overnight,
+  thatQuarter,
 ];
 
 export { plusYears };

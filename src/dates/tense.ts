@@ -20,6 +20,13 @@ const PAST_IRREGULAR = new Set([
   'broke', 'built', 'caught', 'forbade', 'froze', 'grew', 'hid', 'laid', 'let', 'overtook', 'rang', 'sank',
   'shot', 'shut', 'slid', 'sought', 'split', 'spread', 'stole', 'swore', 'taught', 'threw', 'underwent', 'upheld',
   'withdrew', 'woke', 'wore', 'ago', 'last', 'yesterday', 'earlier', 'previously', 'recently',
+  // Short -ed forms the suffix test leaves out (four letters, or "-eed" words that are past tense).
+  'died', 'tied', 'lied', 'sued', 'owed', 'eyed', 'vied', 'agreed', 'freed', 'decreed', 'guaranteed',
+  // More irregular pasts news uses.
+  'flew', 'blew', 'bore', 'dug', 'fed', 'forgot', 'forgave', 'lit', 'rode', 'shook', 'sang', 'sat', 'slept',
+  'stuck', 'swept', 'tore', 'wept', 'ate', 'arose', 'bent', 'bled', 'dealt', 'flung', 'foresaw', 'lent', 'mistook',
+  'overcame', 'overthrew', 'oversaw', 'rebuilt', 'retook', 'sped', 'strove', 'undertook', 'understood', 'withheld',
+  'sprang', 'swam', 'swung', 'wound', 'bit',
 ]);
 const NOT_PAST_ED = new Set([
   'need', 'needed', 'speed', 'proceed', 'succeed', 'exceed', 'indeed', 'hundred', 'red', 'bed', 'embed', 'seed',

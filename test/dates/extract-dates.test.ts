@@ -121,6 +121,9 @@ const NOTHING = [
   'He named the days of the week.',
   'He works in the morning.',
   'She teaches 2 in the morning classes.',
+  'The bank cut the short term rate.',
+  'They booked an overnight stay.',
+  'Change will not happen overnight.',
 ];
 
 describe('extractDates finds nothing in', () => {
