@@ -10,7 +10,7 @@ import type { GraphRows } from '../graph/types.js';
 import type { InputError } from '../errors.js';
 import type { InputItem } from '../input/read-inputs.js';
 import type { Article, ExtractionRecord, Span } from '../model/types.js';
-import type { WorkerResponse } from './messages.js';
+import type { WorkerRequest, WorkerResponse } from './messages.js';
 
 /** `exact`: rows read back from `newsgraph export`, loaded as they are (no reprint check, no actor re-keying). */
 export type Extracted =
@@ -42,59 +42,117 @@ export function defaultWorkers(): number {
 }
 
 /**
+ * Old-space limit of each worker's V8 heap (MB). Without one V8 lets a busy worker's heap grow for minutes before it
+ * collects, so an ingest's memory would climb with its length; a 128K-character window of a huge article needs
+ * well under half of it. A worker that still runs out fails its article and is replaced.
+ */
+export const WORKER_HEAP_MB = 192;
+
+/** One worker and the requests it holds. */
+interface Slot {
+  worker: Worker;
+  /** The requests posted to the worker and not answered yet, oldest (the one it is working on) first. */
+  readonly held: Map<number, WorkerRequest>;
+  /** Deaths since the worker last answered; at RESPAWN_LIMIT the slot stays dead, with this reason. */
+  deaths: number;
+  dead?: string;
+}
+
+/** A worker that dies this many times in a row without answering is not started again (it can't even load). */
+const RESPAWN_LIMIT = 3;
+
+/**
  * A set of extraction worker threads (each loads the model once), reusable across streams; `close` ends them.
- * Each worker holds up to PER_WORKER articles, sent to the one with the fewest.
+ * Each worker holds up to PER_WORKER articles, sent to the one with the fewest. A worker that dies (out of memory)
+ * fails only the articles it held and is replaced by a new one.
  * @example const pool = ExtractPool.start(2); await pool.extract(article, true); await pool.close();
  */
 export class ExtractPool {
-  private readonly load: number[];
+  private readonly slots: Slot[];
   private readonly pending = new Map<number, (r: WorkerResponse) => void>();
   private readonly waiting: (() => void)[] = [];
   private seq = 0;
+  private closing = false;
 
-  private constructor(private readonly workers: readonly Worker[]) {
-    this.load = workers.map(() => 0);
-    workers.forEach((w, i) => {
-      w.on('message', (r: WorkerResponse) => {
-        this.load[i]! -= 1;
-        const resolve = this.pending.get(r.seq);
-        this.pending.delete(r.seq);
-        resolve?.(r);
-        this.waiting.shift()?.();
-      });
-      w.on('error', (err) => {
-        for (const resolve of this.pending.values()) resolve({ seq: -1, error: `worker failed: ${err.message}` });
-        this.pending.clear();
-        this.load.fill(0);
-        for (const wake of this.waiting.splice(0)) wake();
-      });
+  private constructor(
+    private readonly url: URL,
+    n: number,
+    private readonly heapMb: number,
+  ) {
+    this.slots = Array.from({ length: n }, () => ({ worker: this.spawn(), held: new Map<number, WorkerRequest>(), deaths: 0 }));
+    this.slots.forEach((slot) => this.watch(slot));
+  }
+
+  private spawn(): Worker {
+    return new Worker(this.url, { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
+  }
+
+  private watch(slot: Slot): void {
+    const w = slot.worker;
+    w.on('message', (r: WorkerResponse) => {
+      slot.deaths = 0;
+      slot.held.delete(r.seq);
+      this.settle(r.seq, r);
     });
+    const lost = (why: string): void => {
+      if (slot.worker !== w) return; // already replaced ('error' is followed by 'exit')
+      // The oldest request is the one the worker died on; those queued behind it go to its replacement.
+      const [first, ...queued] = [...slot.held.values()];
+      slot.held.clear();
+      const fail = (r: WorkerRequest): void => this.settle(r.seq, { seq: r.seq, error: `worker failed: ${why}` });
+      if (first) fail(first);
+      slot.deaths += 1;
+      if (this.closing || slot.deaths >= RESPAWN_LIMIT) {
+        if (!this.closing) slot.dead = why;
+        queued.forEach(fail);
+        for (const wake of this.waiting.splice(0)) wake();
+        return;
+      }
+      slot.worker = this.spawn();
+      this.watch(slot);
+      for (const r of queued) this.post(slot, r);
+    };
+    w.on('error', (err) => lost(err.message));
+    w.on('exit', (code) => lost(`worker exited with code ${code}`));
+  }
+
+  private settle(seq: number, r: WorkerResponse): void {
+    const resolve = this.pending.get(seq);
+    this.pending.delete(seq);
+    resolve?.(r);
+    this.waiting.shift()?.();
   }
 
   /** Starts n workers; undefined when there is no compiled worker (running from TypeScript sources). */
-  static start(n: number): ExtractPool | undefined {
+  static start(n: number, heapMb = WORKER_HEAP_MB): ExtractPool | undefined {
     const url = workerUrl();
     if (!url || n < 1) return undefined;
-    return new ExtractPool(Array.from({ length: n }, () => new Worker(url)));
+    return new ExtractPool(url, n, heapMb);
   }
 
   get size(): number {
-    return this.workers.length;
+    return this.slots.length;
   }
 
   /** Sends one article to the least loaded worker (waiting while all are full); resolves with its result. */
   async extract(article: Article, withRows: boolean): Promise<Extracted> {
-    let i = this.leastLoaded();
-    while (this.load[i]! >= PER_WORKER) {
+    let slot = this.leastLoaded();
+    while (slot && slot.held.size >= PER_WORKER) {
       await new Promise<void>((resolve) => this.waiting.push(resolve));
-      i = this.leastLoaded();
+      slot = this.leastLoaded();
     }
+    if (!slot) return { article, failure: `worker failed: ${this.slots[0]!.dead}` };
     const s = this.seq++;
-    this.load[i]! += 1;
+    const target = slot;
     return new Promise<Extracted>((resolve) => {
       this.pending.set(s, (r) => resolve(r.error !== undefined ? { article, failure: r.error } : { article, record: r.record, rows: r.rows }));
-      this.workers[i]!.postMessage({ seq: s, article, withRows });
+      this.post(target, { seq: s, article, withRows });
     });
+  }
+
+  private post(slot: Slot, req: WorkerRequest): void {
+    slot.held.set(req.seq, req);
+    slot.worker.postMessage(req);
   }
 
   /** Runs the articles through every worker and waits (JIT and lazy loading done before anything is timed). */
@@ -103,12 +161,14 @@ export class ExtractPool {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    this.closing = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
-  private leastLoaded(): number {
-    let best = 0;
-    for (let i = 1; i < this.load.length; i++) if (this.load[i]! < this.load[best]!) best = i;
+  /** The live worker holding the fewest articles; undefined when every worker is dead. */
+  private leastLoaded(): Slot | undefined {
+    let best: Slot | undefined;
+    for (const s of this.slots) if (!s.dead && (!best || s.held.size < best.held.size)) best = s;
     return best;
   }
 }

@@ -65,3 +65,24 @@ test('a started pool, warmed up and reused for two streams, gives the records of
     await pool.close();
   }
 }, 120_000);
+
+test('a worker that runs out of heap fails only the article it held, and a new worker takes the next ones', async () => {
+  const compiled = (await import(DIST.href)) as typeof import('../../src/parallel/extract-pool.js');
+  // Under the SEGMENT_ABOVE limit, so extracted whole: far more than a 48 MB heap holds.
+  let text = '';
+  for (let i = 0; text.length < 250_000; i += 1) text += `${ARTICLES[i % ARTICLES.length]!.text} Paragraph ${i} ends here.\n\n`;
+  const pool = compiled.ExtractPool.start(2, 48)!;
+  try {
+    const big = pool.extract({ id: 'big', date: '2021-06-01', text }, true);
+    const small = ARTICLES.map((a) => pool.extract(a, true));
+    const results = await Promise.all([big, ...small]);
+    const [b, ...rest] = results;
+    expect('failure' in b! && b.failure).toMatch(/worker failed: .*memory/iu);
+    expect(rest.map((r) => ('record' in r ? r.article.id : `failed ${'failure' in r ? r.failure : ''}`))).toEqual(ARTICLES.map((a) => a.id));
+    // Both workers are alive afterwards.
+    const after = await Promise.all(ARTICLES.slice(0, 4).map((a) => pool.extract({ ...a, id: `${a.id}x` }, false)));
+    expect(after.every((r) => 'record' in r)).toBe(true);
+  } finally {
+    await pool.close();
+  }
+}, 120_000);
