@@ -246,7 +246,15 @@ async function embeddedLoad(dir: string, rows: readonly GraphRows[]): Promise<vo
   });
 }
 
-const RSS_HOOK = `data:text/javascript,process.on('exit',()=>process.stderr.write('BENCH_MAXRSS_KB '+process.resourceUsage().maxRSS+'\\n'))`;
+/**
+ * Prints the child's peak RSS: VmHWM of its own address space (resourceUsage().maxRSS would carry the bench
+ * process's RSS across fork+exec on Linux).
+ */
+const RSS_HOOK = `data:text/javascript,${encodeURIComponent(
+  "import { readFileSync } from 'node:fs';" +
+    "const peakKb = () => { try { return Number(/VmHWM:\\s*(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))[1]); } catch { return process.resourceUsage().maxRSS; } };" +
+    "process.on('exit', () => process.stderr.write('BENCH_MAXRSS_KB ' + peakKb() + '\\n'));",
+)}`;
 
 /** Runs `newsgraph ingest` in a child process; returns wall time, peak RSS (MB) and the summary line. */
 function ingestChild(args: readonly string[], env: NodeJS.ProcessEnv): Promise<{ seconds: number; rssMb: number; summary: string }> {

@@ -26,11 +26,14 @@ export interface CliRun {
 
 const HOOK_DIR = mkdtempSync(join(tmpdir(), 'ng-rss-hook-'));
 const HOOK = join(HOOK_DIR, 'report-rss.mjs');
-// process.resourceUsage().maxRSS is the peak RSS of the whole process (KB), worker threads included.
+// The child's peak RSS (KB), worker threads included: VmHWM of its own address space. Not
+// process.resourceUsage().maxRSS: Linux carries that across fork+exec, so a child of a big jest process would
+// report jest's RSS at the spawn.
 writeFileSync(
   HOOK,
-  "import { writeFileSync } from 'node:fs';\n" +
-    "process.on('exit', () => { if (process.env.NG_RSS_FILE) writeFileSync(process.env.NG_RSS_FILE, String(process.resourceUsage().maxRSS)); });\n",
+  "import { readFileSync, writeFileSync } from 'node:fs';\n" +
+    "const peakKb = () => { try { return Number(/VmHWM:\\s*(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))[1]); } catch { return process.resourceUsage().maxRSS; } };\n" +
+    "process.on('exit', () => { if (process.env.NG_RSS_FILE) writeFileSync(process.env.NG_RSS_FILE, String(peakKb())); });\n",
 );
 let runs = 0;
 

@@ -86,7 +86,7 @@ async function connect(folder: string, file: string, poolMb: number, readOnly: b
   return { db, conn };
 }
 
-/** The largest page cache (MB) a writer grows to when a transaction does not fit (a huge article's text). */
+/** The largest page cache (MB) a store grows to when a transaction (a huge article's text) or a read does not fit. */
 export const MAX_WRITE_BUFFER_POOL_MB = Math.max(WRITE_BUFFER_POOL_MB, Math.floor(totalmem() / 2 ** 20 / 4));
 
 const POOL_FULL = /buffer pool is full/iu;
@@ -322,7 +322,20 @@ class EmbeddedStore implements GraphStore {
       if (!ps.isReadOnly() && this.readOnly) {
         throw new QueryError(`query would write to the store, but ${this.folder} is open read-only`, { query: cypher });
       }
-      return this.execPrepared(ps, cypher, params);
+      // A read that does not fit the page cache (a writer's is small; a deep path query needs room) is retried
+      // with twice the cache, at least READ_BUFFER_POOL_MB, up to MAX_WRITE_BUFFER_POOL_MB. Reads only: a write
+      // is never run twice.
+      let statement = ps;
+      for (;;) {
+        try {
+          return await this.execPrepared(statement, cypher, params);
+        } catch (err) {
+          if (!statement.isReadOnly() || !POOL_FULL.test(messageOf(err)) || this.open.poolMb >= MAX_WRITE_BUFFER_POOL_MB) throw err;
+          await this.reopen(Math.min(MAX_WRITE_BUFFER_POOL_MB, Math.max(READ_BUFFER_POOL_MB, this.open.poolMb * 2)));
+          statement = await this.conn.prepare(cypher);
+          if (!statement.isSuccess()) throw refused(statement.getErrorMessage());
+        }
+      }
     });
   }
 

@@ -68,6 +68,22 @@ describe('embedded store: LadybugDB sharp edges', () => {
     }
   });
 
+  test('a read that does not fit a writer\'s page cache is run again with a bigger cache; the store keeps its data and its lock', async () => {
+    const small = await openStore({ store: 'embedded', db: join(dir, 'small-cache'), bufferPoolMb: 8 });
+    try {
+      await small.ensureSchema();
+      expect(await small.loadArticles([A1])).toEqual(['created']);
+      // 300,000 distinct strings do not fit 8 MB: LadybugDB says "buffer pool is full" on the first try
+      const [row] = await small.run("UNWIND range(1, 300000) AS i WITH 'x' + string(i) AS t RETURN count(DISTINCT t) AS c");
+      expect(Number(row!['c'])).toBe(300_000);
+      expect((await small.run('MATCH (a:Article) RETURN a.id AS id')).map((r) => r['id'])).toEqual([A1.articleId]);
+      expect(await small.loadArticles([A2])).toEqual(['created']);
+      await expect(openStore({ store: 'embedded', db: join(dir, 'small-cache') })).rejects.toBeInstanceOf(StoreLockedError);
+    } finally {
+      await small.close();
+    }
+  });
+
   test('read-only open: queries work, writes are refused, a missing store is a ConfigError', async () => {
     const ro = join(dir, 'ro');
     const w = await openEmbeddedStore({ db: ro });
