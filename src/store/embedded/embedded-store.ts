@@ -281,10 +281,7 @@ class EmbeddedStore implements GraphStore {
         } catch (err) {
           // A failed statement already ends LadybugDB's transaction; ROLLBACK then reports "no active transaction".
           await this.exec('ROLLBACK').catch(() => undefined);
-          if (POOL_FULL.test(messageOf(err)) && this.open.poolMb < MAX_WRITE_BUFFER_POOL_MB) {
-            await this.reopen(Math.min(MAX_WRITE_BUFFER_POOL_MB, this.open.poolMb * 2));
-            continue;
-          }
+          if (await this.growCache(err, 0)) continue;
           throw new GraphLoadError(`${doing} failed: ${messageOf(err)}`, {
             query: err instanceof QueryError ? err.query : undefined,
             retriable: false,
@@ -293,6 +290,17 @@ class EmbeddedStore implements GraphStore {
         }
       }
     });
+  }
+
+  /**
+   * After `err`: when it is LadybugDB's "buffer pool is full" and the cache is below MAX_WRITE_BUFFER_POOL_MB,
+   * reopens with twice the cache (at least `atLeastMb`, at most the maximum) and returns true, so the caller
+   * runs its work again; otherwise returns false.
+   */
+  private async growCache(err: unknown, atLeastMb: number): Promise<boolean> {
+    if (!POOL_FULL.test(messageOf(err)) || this.open.poolMb >= MAX_WRITE_BUFFER_POOL_MB) return false;
+    await this.reopen(Math.min(MAX_WRITE_BUFFER_POOL_MB, Math.max(atLeastMb, this.open.poolMb * 2)));
+    return true;
   }
 
   /** Closes the database and opens it again with a page cache of `poolMb` (this process keeps its writer lock). */
@@ -330,8 +338,7 @@ class EmbeddedStore implements GraphStore {
         try {
           return await this.execPrepared(statement, cypher, params);
         } catch (err) {
-          if (!statement.isReadOnly() || !POOL_FULL.test(messageOf(err)) || this.open.poolMb >= MAX_WRITE_BUFFER_POOL_MB) throw err;
-          await this.reopen(Math.min(MAX_WRITE_BUFFER_POOL_MB, Math.max(READ_BUFFER_POOL_MB, this.open.poolMb * 2)));
+          if (!statement.isReadOnly() || !(await this.growCache(err, READ_BUFFER_POOL_MB))) throw err;
           statement = await this.conn.prepare(cypher);
           if (!statement.isSuccess()) throw refused(statement.getErrorMessage());
         }
