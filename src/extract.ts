@@ -1,6 +1,6 @@
 // The library's extraction entry: one article in, one extraction record out.
 import type { Article, Doc, ExtractionRecord, Span } from './model/types.js';
-import { mergeWindows } from './pipeline/merge-windows.js';
+import { WindowMerger } from './pipeline/merge-windows.js';
 import { defaultPipeline } from './pipeline/pipeline.js';
 import { toRecord } from './pipeline/record.js';
 import { SEGMENT_ABOVE, windowsOf } from './pipeline/windows.js';
@@ -28,10 +28,9 @@ export function analyse(article: Article, options: ExtractOptions = {}): Doc {
 export function extract(article: Article, options: ExtractOptions = {}): ExtractionRecord {
   const windows = articleWindows(article);
   if (!windows) return toRecord(analyse(article, options));
-  return mergeWindows(
-    article,
-    windows.map((w) => ({ offset: w.start, record: toRecord(analyse(windowArticle(article, w), options)) })),
-  );
+  const merger = new WindowMerger(article);
+  for (const w of windows) merger.add(w.start, toRecord(analyse(windowArticle(article, w), options)));
+  return merger.record();
 }
 
 /**

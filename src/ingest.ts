@@ -92,6 +92,13 @@ export async function loadExtracted(
   };
   const load = async (todo: Pending[]): Promise<void> => {
     try {
+      await loadOrIsolate(todo);
+    } finally {
+      for (const p of todo) p.rows.deferred?.dispose();
+    }
+  };
+  const loadOrIsolate = async (todo: Pending[]): Promise<void> => {
+    try {
       settle(todo, await store.loadArticles(todo.map((p) => p.rows)));
       return;
     } catch (err) {
@@ -137,9 +144,11 @@ export async function loadExtracted(
       // A reprint of an earlier report (in the store or this run) loads as its Article and DUPLICATE_OF edge only.
       const sig = reprints && !result.exact ? signatureOf(extracted, article.text) : undefined;
       const match = sig ? reprints!.find(article.id, sig) : undefined;
+      if (match) extracted.deferred?.dispose();
       const rows = match ? duplicateRows(extracted, match, sig) : actors.join(result.record, extracted);
       const earlier = seen.get(article.id);
       if (earlier && earlier.hash !== rows.contentHash) {
+        rows.deferred?.dispose();
         fail({
           file: article.file,
           line: article.line,
@@ -158,6 +167,7 @@ export async function loadExtracted(
     await flush();
   } finally {
     if (loading) await loading.catch(() => undefined);
+    for (const p of batch) p.rows.deferred?.dispose();
   }
   return summary;
 }

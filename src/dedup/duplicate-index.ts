@@ -151,7 +151,8 @@ export function duplicateRows(rows: GraphRows, match: DuplicateMatch, sig?: Uint
   if (!article) throw new Error(`rows of article ${rows.articleId} hold no Article node`);
   const props = sig && article.props['minhash'] == null ? { ...article.props, minhash: encodeSignature(sig) } : article.props;
   return {
-    ...rows,
+    articleId: rows.articleId,
+    contentHash: rows.contentHash,
     nodes: [{ ...article, props }],
     relationships: [
       {

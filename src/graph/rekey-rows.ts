@@ -1,5 +1,5 @@
 // Moves an article's entity rows onto actors the store already knows ("Trump" alone -> the Donald Trump node).
-import type { GraphNode, GraphRelationship, GraphRows, PropValue } from './types.js';
+import type { GraphNode, GraphRelationship, GraphRows, PropValue, RowsPart } from './types.js';
 
 export interface Rekey {
   readonly key: string;
@@ -13,6 +13,22 @@ export interface Rekey {
  */
 export function rekeyRows(rows: GraphRows, changes: ReadonlyMap<string, Rekey>): GraphRows {
   if (changes.size === 0) return rows;
+  const deferred = rows.deferred;
+  return {
+    ...rows,
+    ...rekeyPart(rows, changes),
+    ...(deferred
+      ? { deferred: { parts: () => mapParts(deferred.parts(), (part) => rekeyPart(part, changes)), dispose: () => deferred.dispose() } }
+      : {}),
+  };
+}
+
+function* mapParts(parts: Iterable<RowsPart>, f: (part: RowsPart) => RowsPart): Generator<RowsPart> {
+  for (const part of parts) yield f(part);
+}
+
+/** rekeyRows on some of an article's rows: a deferred part holds whole events, so no edge spans two parts. */
+function rekeyPart(rows: RowsPart, changes: ReadonlyMap<string, Rekey>): RowsPart {
   const moved = (label: string, key: string): Rekey | undefined => changes.get(`${label}|${key}`);
   const nodes = new Map<string, GraphNode>();
   for (const n of rows.nodes) {
@@ -41,7 +57,7 @@ export function rekeyRows(rows: GraphRows, changes: ReadonlyMap<string, Rekey>):
       rels.set(id, { ...prev, props: { count: starts.length, starts: order.map((i) => starts[i]!), ends: order.map((i) => ends[i]!) } });
     } else if (!prev) rels.set(id, rel);
   }
-  return { ...rows, nodes: [...nodes.values()], relationships: [...rels.values()] };
+  return { nodes: [...nodes.values()], relationships: [...rels.values()] };
 }
 
 function union(a: PropValue | undefined, b: PropValue | undefined): string[] {

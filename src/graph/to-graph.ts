@@ -1,7 +1,7 @@
 // Extraction record -> graph rows: one Article node, entity and Event nodes, and their relationships.
 import { createHash } from 'node:crypto';
 import { encodeSignature, minhash } from '../dedup/minhash.js';
-import type { Article, EntityClass, ExtractionRecord } from '../model/types.js';
+import type { Article, Entity, EntityClass, Event, ExtractionRecord } from '../model/types.js';
 import {
   DIRECT_EDGE,
   EVENT_LABEL,
@@ -51,10 +51,24 @@ export function contentHash(article: Pick<Article, 'text' | 'date'>, extractorVe
  */
 export function toGraph(article: Article, record: ExtractionRecord, extractorVersion: string): GraphRows {
   const hash = contentHash(article, extractorVersion);
-  const nodes: GraphNode[] = [];
-  const relationships: GraphRelationship[] = [];
-  const articleRef: NodeRef = { label: 'Article', key: article.id };
-  nodes.push({
+  const { nodes, refById } = entityNodes(record.entities);
+  nodes.unshift(articleNode(article, hash));
+  // MENTIONS: one edge per entity node, named mentions and references together.
+  const spans = new MentionSpans(refById);
+  for (const entity of record.entities) for (const m of entity.mentions) spans.add(entity.id, m.start, m.end);
+  for (const r of record.references) spans.add(r.entity, r.start, r.end);
+  const relationships: GraphRelationship[] = spans.rels(article.id);
+  for (const event of record.events) eventRows(event, article.id, refById, nodes, relationships);
+  for (const link of actorLinkRows(record.entities)) relationships.push({ ...link, props: {} });
+  return { articleId: article.id, contentHash: hash, nodes, relationships };
+}
+
+/**
+ * The Article node, with its text, content hash and MinHash signature.
+ * @example articleNode({ id: 'a', date: '2020-05-25', text: 'Hi.' }, 'sha256:…').props.id // 'a'
+ */
+export function articleNode(article: Article, hash: string): GraphNode {
+  return {
     label: 'Article',
     key: article.id,
     props: {
@@ -69,11 +83,18 @@ export function toGraph(article: Article, record: ExtractionRecord, extractorVer
       minhash: encodeSignature(minhash(article.text)),
     },
     extraLabels: [],
-  });
+  };
+}
 
+/**
+ * One node per entity key (mentions are not read), and each entity id's node reference.
+ * @example entityNodes(record.entities).refById.get('e1') // { label: 'Location', key: 'LOC:china' }
+ */
+export function entityNodes(entities: readonly Entity[]): { nodes: GraphNode[]; refById: Map<string, NodeRef> } {
+  const nodes: GraphNode[] = [];
   const refById = new Map<string, NodeRef>();
   const seenKeys = new Set<string>();
-  for (const entity of record.entities) {
+  for (const entity of entities) {
     const label = CLASS_LABEL[entity.class];
     const ref: NodeRef = { label, key: entity.key };
     refById.set(entity.id, ref);
@@ -94,69 +115,82 @@ export function toGraph(article: Article, record: ExtractionRecord, extractorVer
       extraLabels: secondaryLabels(entity.subtype ?? (entity.group ? 'group' : undefined)),
     });
   }
+  return { nodes, refById };
+}
 
-  // MENTIONS: one edge per entity node, named mentions and references together.
-  const mentionSpans = new Map<string, { ref: NodeRef; starts: number[]; ends: number[] }>();
-  const addMention = (entityId: string, start: number, end: number): void => {
-    const ref = refById.get(entityId);
+/**
+ * Collects mention offsets by entity node, for the article's MENTIONS edges (one per node, offsets in text order).
+ * @example const s = new MentionSpans(refById); s.add('e1', 0, 5); s.rels('a1')[0].props.count // 1
+ */
+export class MentionSpans {
+  private readonly byNode = new Map<string, { ref: NodeRef; starts: number[]; ends: number[] }>();
+
+  constructor(private readonly refById: ReadonlyMap<string, NodeRef>) {}
+
+  add(entityId: string, start: number, end: number): void {
+    const ref = this.refById.get(entityId);
     if (!ref) return;
     const k = `${ref.label}|${ref.key}`;
-    const entry = mentionSpans.get(k) ?? { ref, starts: [], ends: [] };
+    let entry = this.byNode.get(k);
+    if (!entry) {
+      entry = { ref, starts: [], ends: [] };
+      this.byNode.set(k, entry);
+    }
     entry.starts.push(start);
     entry.ends.push(end);
-    mentionSpans.set(k, entry);
-  };
-  for (const entity of record.entities) for (const m of entity.mentions) addMention(entity.id, m.start, m.end);
-  for (const r of record.references) addMention(r.entity, r.start, r.end);
-  for (const { ref, starts, ends } of [...mentionSpans.values()].sort((a, b) => cmp(a.ref.key, b.ref.key))) {
-    const order = starts.map((_, i) => i).sort((a, b) => starts[a]! - starts[b]!);
-    relationships.push({
-      type: 'MENTIONS',
-      from: articleRef,
-      to: ref,
-      props: { count: starts.length, starts: order.map((i) => starts[i]!), ends: order.map((i) => ends[i]!) },
-    });
   }
 
-  for (const event of record.events) {
-    const eventRef: NodeRef = { label: 'Event', key: event.id };
-    nodes.push({
-      label: 'Event',
-      key: event.id,
-      props: {
-        id: event.id,
-        type: event.type,
-        date: event.date ?? null,
-        charge: event.charge ?? null,
-        quote: event.quote ?? null,
-        trigger: event.trigger,
-        confidence: event.confidence,
-        evidenceStart: event.evidence.start,
-        evidenceEnd: event.evidence.end,
-        evidenceText: event.evidence.text,
-        article: article.id,
-      },
-      extraLabels: [EVENT_LABEL[event.type]],
-    });
-    relationships.push({ type: 'REPORTED_IN', from: eventRef, to: articleRef, props: {} });
-    const sources = uniqueRefs(event.source, refById);
-    const targets = uniqueRefs(event.targets, refById);
-    for (const s of sources) relationships.push({ type: 'BY', from: eventRef, to: s, props: {} });
-    for (const t of targets) relationships.push({ type: 'AGAINST', from: eventRef, to: t, props: {} });
-    for (const s of sources) {
-      for (const t of targets) {
-        if (s.label === t.label && s.key === t.key) continue;
-        relationships.push({
-          type: DIRECT_EDGE[event.type],
-          from: s,
-          to: t,
-          props: { event: event.id, date: event.date ?? null, charge: event.charge ?? null },
-        });
-      }
+  rels(articleId: string): GraphRelationship[] {
+    const from: NodeRef = { label: 'Article', key: articleId };
+    return [...this.byNode.values()]
+      .sort((a, b) => cmp(a.ref.key, b.ref.key))
+      .map(({ ref, starts, ends }) => {
+        const order = starts.map((_, i) => i).sort((a, b) => starts[a]! - starts[b]!);
+        return { type: 'MENTIONS', from, to: ref, props: { count: starts.length, starts: order.map((i) => starts[i]!), ends: order.map((i) => ends[i]!) } };
+      });
+  }
+}
+
+/**
+ * Appends one event's Event node and its edges (REPORTED_IN, BY, AGAINST, the direct actor-to-actor edges).
+ * @example eventRows(record.events[0], 'a1', refById, nodes, rels) // nodes gains the Event, rels its edges
+ */
+export function eventRows(event: Event, articleId: string, refById: ReadonlyMap<string, NodeRef>, nodes: GraphNode[], relationships: GraphRelationship[]): void {
+  const eventRef: NodeRef = { label: 'Event', key: event.id };
+  nodes.push({
+    label: 'Event',
+    key: event.id,
+    props: {
+      id: event.id,
+      type: event.type,
+      date: event.date ?? null,
+      charge: event.charge ?? null,
+      quote: event.quote ?? null,
+      trigger: event.trigger,
+      confidence: event.confidence,
+      evidenceStart: event.evidence.start,
+      evidenceEnd: event.evidence.end,
+      evidenceText: event.evidence.text,
+      article: articleId,
+    },
+    extraLabels: [EVENT_LABEL[event.type]],
+  });
+  relationships.push({ type: 'REPORTED_IN', from: eventRef, to: { label: 'Article', key: articleId }, props: {} });
+  const sources = uniqueRefs(event.source, refById);
+  const targets = uniqueRefs(event.targets, refById);
+  for (const s of sources) relationships.push({ type: 'BY', from: eventRef, to: s, props: {} });
+  for (const t of targets) relationships.push({ type: 'AGAINST', from: eventRef, to: t, props: {} });
+  for (const s of sources) {
+    for (const t of targets) {
+      if (s.label === t.label && s.key === t.key) continue;
+      relationships.push({
+        type: DIRECT_EDGE[event.type],
+        from: s,
+        to: t,
+        props: { event: event.id, date: event.date ?? null, charge: event.charge ?? null },
+      });
     }
   }
-  for (const link of actorLinkRows(record)) relationships.push({ ...link, props: {} });
-  return { articleId: article.id, contentHash: hash, nodes, relationships };
 }
 
 /** One actor-to-actor link row: the same shape as a relationship, typed by ActorLinkType. */
@@ -167,13 +201,13 @@ export interface ActorLinkRow {
 }
 
 /**
- * The actor-to-actor links of a record (entity `relations`), by node key, without duplicates or self-links.
- * @example actorLinkRows(record)[0] // { type: 'SPOKESPERSON_FOR', from: { label: 'Person', key: 'PER:zhao lijian' }, to: … }
+ * The actor-to-actor links of a record's entities (their `relations` and `members`), by node key, without duplicates or self-links.
+ * @example actorLinkRows(record.entities)[0] // { type: 'SPOKESPERSON_FOR', from: { label: 'Person', key: 'PER:zhao lijian' }, to: … }
  */
-export function actorLinkRows(record: ExtractionRecord): ActorLinkRow[] {
-  const refById = new Map(record.entities.map((e) => [e.id, { label: CLASS_LABEL[e.class], key: e.key } as NodeRef]));
+export function actorLinkRows(entities: readonly Entity[]): ActorLinkRow[] {
+  const refById = new Map(entities.map((e) => [e.id, { label: CLASS_LABEL[e.class], key: e.key } as NodeRef]));
   const out = new Map<string, ActorLinkRow>();
-  for (const e of record.entities) {
+  for (const e of entities) {
     const from = refById.get(e.id)!;
     const memberships = (e.members ?? []).map((m) => ({ from: m, type: 'MEMBER_OF' as const }));
     for (const { from: memberId, type } of memberships) {
@@ -190,7 +224,7 @@ export function actorLinkRows(record: ExtractionRecord): ActorLinkRow[] {
   return [...out.values()].sort((a, b) => cmp(`${a.type}|${a.from.key}|${a.to.key}`, `${b.type}|${b.from.key}|${b.to.key}`));
 }
 
-function uniqueRefs(ids: readonly string[], refById: Map<string, NodeRef>): NodeRef[] {
+function uniqueRefs(ids: readonly string[], refById: ReadonlyMap<string, NodeRef>): NodeRef[] {
   const out = new Map<string, NodeRef>();
   for (const id of ids) {
     const ref = refById.get(id);

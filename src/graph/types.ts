@@ -110,6 +110,25 @@ export interface GraphRows {
   readonly contentHash: string;
   readonly nodes: readonly GraphNode[];
   readonly relationships: readonly GraphRelationship[];
+  /**
+   * Rows too many to hold at once (a huge article's events), read back part by part while the article loads, after
+   * `nodes` and `relationships`, in the same transaction. Not JSON: it names files on disk.
+   */
+  readonly deferred?: DeferredRows;
+}
+
+/** Some rows of an article: nodes, and relationships between them and the nodes already loaded. */
+export interface RowsPart {
+  readonly nodes: readonly GraphNode[];
+  readonly relationships: readonly GraphRelationship[];
+}
+
+/** Rows kept on disk until they are loaded. */
+export interface DeferredRows {
+  /** The parts, read afresh at each call, so a transaction that is retried reads them again. */
+  parts(): Iterable<RowsPart>;
+  /** Deletes what holds them; called once the article is loaded, refused or skipped. Idempotent. */
+  dispose(): void;
 }
 
 /** Event type -> the direct actor-to-actor relationship drawn in Browser. */

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { articleWindows, EXTRACTOR_VERSION, extract, windowArticle } from '../extract.js';
-import { mergeWindows } from '../pipeline/merge-windows.js';
+import { WindowMerger } from '../pipeline/merge-windows.js';
 import { toGraph } from '../graph/to-graph.js';
 import type { GraphRows } from '../graph/types.js';
 import type { InputError } from '../errors.js';
@@ -12,9 +12,13 @@ import type { InputItem } from '../input/read-inputs.js';
 import type { Article, ExtractionRecord, Span } from '../model/types.js';
 import type { WorkerRequest, WorkerResponse } from './messages.js';
 
-/** `exact`: rows read back from `newsgraph export`, loaded as they are (no reprint check, no actor re-keying). */
+/**
+ * `exact`: rows read back from `newsgraph export`, loaded as they are (no reprint check, no actor re-keying).
+ * `abridged`: a huge article extracted with rows: `record` holds its entities without their mentions and nothing
+ * else; the rows hold everything (their events deferred to files: see WindowMerger.graph).
+ */
 export type Extracted =
-  | { readonly article: Article; readonly record: ExtractionRecord; readonly rows?: GraphRows; readonly exact?: boolean }
+  | { readonly article: Article; readonly record: ExtractionRecord; readonly rows?: GraphRows; readonly exact?: boolean; readonly abridged?: boolean }
   | { readonly article: Article; readonly failure: string }
   | { readonly error: InputError };
 
@@ -187,6 +191,11 @@ export async function* extractStream(items: AsyncIterable<InputItem>, options: P
         yield { error: item.error };
         continue;
       }
+      const windows = articleWindows(item.article);
+      if (windows) {
+        yield await extractWindows(item.article, windows, 1, withRows, async (a) => ({ article: a, record: extract(a) }));
+        continue;
+      }
       try {
         const record = extract(item.article);
         yield { article: item.article, record, rows: withRows ? toGraph(item.article, record, EXTRACTOR_VERSION) : undefined };
@@ -205,10 +214,8 @@ export async function* extractStream(items: AsyncIterable<InputItem>, options: P
       if ('error' in item) {
         queue.push(Promise.resolve({ error: item.error }));
       } else if (windows) {
-        const article = item.article;
-        // A huge article: its windows spread over the workers, their records merged here.
-        const parts = windows.map((win) => pool.extract(windowArticle(article, win), false));
-        queue.push(Promise.all(parts).then((rs) => mergeParts(article, windows, rs, withRows)));
+        // A huge article: its windows spread over the workers, their records merged here as they come.
+        queue.push(extractWindows(item.article, windows, pool.size * PER_WORKER + 1, withRows, (a) => pool.extract(a, false)));
       } else {
         queue.push(pool.extract(item.article, withRows));
       }
@@ -222,20 +229,42 @@ export async function* extractStream(items: AsyncIterable<InputItem>, options: P
   }
 }
 
-/** One article's record from its windows' records (or the first window's failure). */
-function mergeParts(article: Article, windows: readonly Span[], rs: readonly Extracted[], withRows: boolean): Extracted {
-  const records: ExtractionRecord[] = [];
-  for (const r of rs) {
-    if ('failure' in r) return { article, failure: r.failure };
-    if ('error' in r) return r;
-    records.push(r.record);
-  }
+/**
+ * A huge article's record (or rows) from its windows, at most `inFlight` of them extracting at once and each folded
+ * into the merger as soon as the windows before it are in, so memory holds a few window records, not all of them.
+ * With `withRows` the windows' events are spilled to files and the rows defer them (the caller disposes of them);
+ * the first window that fails fails the article.
+ */
+async function extractWindows(
+  article: Article,
+  windows: readonly Span[],
+  inFlight: number,
+  withRows: boolean,
+  extractWindow: (window: Article) => Promise<Extracted>,
+): Promise<Extracted> {
+  const merger = new WindowMerger(article, { spill: withRows });
+  const started: Promise<Extracted>[] = [];
+  const start = (w: number): Promise<Extracted> => extractWindow(windowArticle(article, windows[w]!)).catch((err: Error) => ({ article, failure: err.message }));
   try {
-    const record = mergeWindows(article, records.map((r, i) => ({ offset: windows[i]!.start, record: r })));
-    return { article, record, rows: withRows ? toGraph(article, record, EXTRACTOR_VERSION) : undefined };
+    for (let w = 0; w < windows.length; w += 1) {
+      while (started.length < windows.length && started.length < w + inFlight) started.push(start(started.length));
+      const r = await started[w]!;
+      delete started[w];
+      if ('failure' in r) return fail(merger, { article, failure: r.failure });
+      if ('error' in r) return fail(merger, r);
+      merger.add(windows[w]!.start, r.record);
+    }
+    if (!withRows) return { article, record: merger.record() };
+    const { record, rows } = merger.graph(EXTRACTOR_VERSION);
+    return { article, record, rows, abridged: true };
   } catch (err) {
-    return { article, failure: (err as Error).message };
+    return fail(merger, { article, failure: (err as Error).message });
   }
+}
+
+function fail(merger: WindowMerger, result: Extracted): Extracted {
+  merger.dispose();
+  return result;
 }
 
 async function settledNow(p: Promise<unknown>): Promise<boolean> {

@@ -1,7 +1,12 @@
 // The records of a huge article's windows -> one article record: offsets shifted back to the article, entities merged
 // by key, and a short form in one window joined to its full form from another ("Trump" in window 3 -> "Donald Trump").
 import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { normaliseName } from '../actors/normalise.js';
+import { actorLinkRows, articleNode, contentHash, entityNodes, eventRows, MentionSpans } from '../graph/to-graph.js';
+import type { DeferredRows, GraphNode, GraphRelationship, GraphRows } from '../graph/types.js';
 import type { Article, DateRef, Entity, EntityRelation, Event, ExtractionRecord, Reference } from '../model/types.js';
 import { toRecord } from './record.js';
 import { newDoc } from '../model/doc.js';
@@ -16,16 +21,40 @@ export interface WindowRecord {
 
 const ACRONYM = /^(?:[A-Z]\.?){2,6}$/u;
 const GOVERNMENT: ReadonlySet<string> = new Set(['government_body', 'government']);
+/** Events per deferred part of a huge article's rows: a few statements of thousands of rows each. */
+const EVENTS_PER_PART = 4000;
 
 /** An entity of the whole article in the making: every window entity with one key. */
 interface Slot {
   key: string;
   first: Entity;
-  /** The window entities with this key, each with the window it came from. */
+  /** The window entities with this key, each with the window it came from (without mentions when spilling). */
   parts: { entity: Entity; window: number }[];
   words: readonly string[];
   parent?: number;
   unsure: number[];
+  /** Where its first named mention starts in the article. */
+  at: number;
+  /** Article offsets of the named mentions (then of the references, when spilling), in arrival order. */
+  starts: number[];
+  ends: number[];
+}
+
+/** What a window leaves besides its entities: kept whole for `record()`. */
+interface WindowRest {
+  readonly references: ExtractionRecord['references'];
+  readonly events: ExtractionRecord['events'];
+  readonly nonFactual: ExtractionRecord['nonFactual'];
+  readonly dates: ExtractionRecord['dates'];
+}
+
+/** The article's entities once every window is in, and the window-local id -> article id map. */
+interface Resolved {
+  readonly entities: Entity[];
+  /** Article entity id of a window's local id; undefined when the window had no such entity. */
+  readonly idOf: (window: number, local: string) => string | undefined;
+  /** The article entity of each slot cluster with the slots it is made of. */
+  readonly clusters: readonly { readonly id: string; readonly members: readonly number[] }[];
 }
 
 /**
@@ -35,121 +64,251 @@ interface Slot {
  * @example mergeWindows(article, [{ offset: 0, record: r1 }, { offset: 131072, record: r2 }]).entities
  */
 export function mergeWindows(article: Article, windows: readonly WindowRecord[]): ExtractionRecord {
-  const slots: Slot[] = [];
-  const slotOfKey = new Map<string, number>();
+  const merger = new WindowMerger(article);
+  for (const { offset, record } of windows) merger.add(offset, record);
+  return merger.record();
+}
+
+/**
+ * Folds a huge article's window records one at a time, in text order, so that no window's record is held after it
+ * is added. Either `record()` (everything kept in memory: what `newsgraph extract` prints) or, with `spill`, `graph()`:
+ * the windows' events go to files and come back part by part while the article loads, and the entities keep only
+ * their mention offsets, so memory holds the text, the entities and two numbers per mention.
+ * @example const m = new WindowMerger(article, { spill: true }); m.add(0, r1); m.add(131072, r2); m.graph('0.1.0')
+ */
+export class WindowMerger {
+  private readonly slots: Slot[] = [];
+  private readonly slotOfKey = new Map<string, number>();
   /** `${window}|${local id}` -> slot. */
-  const slotOfId = new Map<string, number>();
-  windows.forEach(({ offset, record }, w) => {
+  private readonly slotOfId = new Map<string, number>();
+  private readonly offsets: number[] = [];
+  private readonly rests: WindowRest[] = [];
+  private readonly spillDir: string | undefined;
+  private readonly eventsPerPart: number;
+
+  /** `spill`: keep the windows' events in files (for `graph()`); `eventsPerPart`: events per deferred part. */
+  constructor(
+    private readonly article: Article,
+    options: { readonly spill?: boolean; readonly eventsPerPart?: number } = {},
+  ) {
+    this.spillDir = options.spill ? openSpill() : undefined;
+    this.eventsPerPart = options.eventsPerPart ?? EVENTS_PER_PART;
+  }
+
+  /** Adds the next window's record; `offset` is where the window starts in the article. */
+  add(offset: number, record: ExtractionRecord): void {
+    const w = this.offsets.length;
+    this.offsets.push(offset);
+    const spilling = this.spillDir !== undefined;
     for (const e of record.entities) {
-      const mentions = e.mentions.map((m) => ({ text: m.text, start: m.start + offset, end: m.end + offset }));
-      const key = e.group ? groupKey(article.id, mentions[0]!.start) : e.key;
+      const key = e.group ? groupKey(this.article.id, e.mentions[0]!.start + offset) : e.key;
+      const mentions = spilling ? [] : e.mentions.map((m) => ({ text: m.text, start: m.start + offset, end: m.end + offset }));
       const shifted: Entity = { ...e, key, mentions };
       const k = `${e.class}|${key}`;
-      let s = slotOfKey.get(k);
+      let s = this.slotOfKey.get(k);
       if (s === undefined) {
-        s = slots.length;
-        slots.push({ key, first: shifted, parts: [], words: wordsOf(e.name), unsure: [] });
-        slotOfKey.set(k, s);
+        s = this.slots.length;
+        this.slots.push({ key, first: shifted, parts: [], words: wordsOf(e.name), unsure: [], at: Infinity, starts: [], ends: [] });
+        this.slotOfKey.set(k, s);
       }
-      slots[s]!.parts.push({ entity: shifted, window: w });
-      slotOfId.set(`${w}|${e.id}`, s);
+      const slot = this.slots[s]!;
+      slot.parts.push({ entity: shifted, window: w });
+      for (const m of e.mentions) {
+        slot.at = Math.min(slot.at, m.start + offset);
+        slot.starts.push(m.start + offset);
+        slot.ends.push(m.end + offset);
+      }
+      this.slotOfId.set(`${w}|${e.id}`, s);
     }
-  });
-  joinShortForms(slots);
-
-  const rootOf = (s: number): number => {
-    let r = s;
-    while (slots[r]!.parent !== undefined) r = slots[r]!.parent!;
-    return r;
-  };
-  const clusters = new Map<number, number[]>();
-  slots.forEach((_, s) => {
-    const r = rootOf(s);
-    const list = clusters.get(r) ?? [];
-    list.push(s);
-    clusters.set(r, list);
-  });
-  const built = [...clusters].map(([r, members]) => ({ r, members, mentions: members.flatMap((s) => slots[s]!.parts.flatMap((p) => p.entity.mentions)).sort((a, b) => a.start - b.start) }));
-  // As the resolver numbers them: named entities e1… by first mention, then groups g1… in text order.
-  const named = built.filter((c) => !slots[c.r]!.first.group).sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
-  const groups = built.filter((c) => slots[c.r]!.first.group).sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
-  const idOfRoot = new Map<number, string>();
-  named.forEach((c, i) => idOfRoot.set(c.r, `e${i + 1}`));
-  groups.forEach((c, i) => idOfRoot.set(c.r, `g${i + 1}`));
-  const idOf = (w: number, local: string): string | undefined => {
-    const s = slotOfId.get(`${w}|${local}`);
-    return s === undefined ? undefined : idOfRoot.get(rootOf(s));
-  };
-
-  const entities = [...named, ...groups].map(({ r, members, mentions }): Entity => {
-    const root = slots[r]!;
-    const placed = members.flatMap((s) => slots[s]!.parts);
-    const parts = placed.map((p) => p.entity);
-    const id = idOfRoot.get(r)!;
-    const name = root.first.class === 'PER' || root.first.class === 'ORG' ? longestName(parts) : root.first.name;
-    const aliases = [...new Set(parts.flatMap((p) => [p.name, ...p.aliases]))].filter((a) => a !== name).sort();
-    const firstOf = <K extends 'subtype' | 'country' | 'title'>(k: K): Entity[K] => parts.find((p) => p[k] !== undefined)?.[k];
-    const relations = new Map<string, EntityRelation>();
-    for (const s of members) {
-      for (const { entity: p, window } of slots[s]!.parts) {
-        for (const rel of p.relations ?? []) {
-          const to = idOf(window, rel.entity);
-          if (to !== undefined && to !== id) relations.set(`${rel.type}|${to}`, { type: rel.type, entity: to });
-        }
-      }
-      for (const u of slots[s]!.unsure) {
-        const to = idOfRoot.get(rootOf(u));
-        if (to !== undefined && to !== id) relations.set(`POSSIBLY_SAME_AS|${to}`, { type: 'POSSIBLY_SAME_AS', entity: to });
-      }
+    if (!spilling) {
+      this.rests.push({ references: record.references, events: record.events, nonFactual: record.nonFactual, dates: record.dates });
+      return;
     }
-    const memberIds = root.first.group
-      ? unique(placed.flatMap(({ entity: p, window }) => (p.members ?? []).map((m) => idOf(window, m)).filter((m): m is string => m !== undefined)))
-      : undefined;
-    const subtype = firstOf('subtype');
-    const country = firstOf('country');
-    const title = firstOf('title');
-    return {
-      id,
-      key: root.key,
-      name,
-      class: root.first.class,
-      ...(subtype !== undefined ? { subtype } : {}),
-      aliases,
-      mentions,
-      ...(root.first.group ? { group: true } : {}),
-      ...(memberIds !== undefined ? { members: memberIds } : {}),
-      ...(country !== undefined ? { country } : {}),
-      ...(title !== undefined ? { title } : {}),
-      ...(relations.size > 0 ? { relations: [...relations.values()] } : {}),
-    };
-  });
-
-  const references: Reference[] = [];
-  const events: Event[] = [];
-  const nonFactual: Event[] = [];
-  const dates: DateRef[] = [];
-  windows.forEach(({ offset, record }, w) => {
+    // Spilling: references become offsets on their slot, events go to the window's file, dates and non-factual
+    // events are not loaded into the graph.
     for (const r of record.references) {
-      const entity = idOf(w, r.entity);
-      if (entity !== undefined) references.push({ ...r, start: r.start + offset, end: r.end + offset, entity });
+      const s = this.slotOfId.get(`${w}|${r.entity}`);
+      if (s === undefined) continue;
+      this.slots[s]!.starts.push(r.start + offset);
+      this.slots[s]!.ends.push(r.end + offset);
     }
-    const shiftEvent = (e: Event): Event => ({
+    writeFileSync(join(this.spillDir!, `${w}.json`), JSON.stringify(record.events));
+  }
+
+  /** The whole article's record (windows added without `spill`). */
+  record(): ExtractionRecord {
+    if (this.spillDir !== undefined) throw new Error('WindowMerger.record(): the windows were spilled; use graph()');
+    const { entities, idOf } = this.resolve();
+    const references: Reference[] = [];
+    const events: Event[] = [];
+    const nonFactual: Event[] = [];
+    const dates: DateRef[] = [];
+    this.rests.forEach((record, w) => {
+      const offset = this.offsets[w]!;
+      for (const r of record.references) {
+        const entity = idOf(w, r.entity);
+        if (entity !== undefined) references.push({ ...r, start: r.start + offset, end: r.end + offset, entity });
+      }
+      for (const e of record.events) events.push(this.shiftEvent(e, w, idOf));
+      for (const e of record.nonFactual) nonFactual.push(this.shiftEvent(e, w, idOf));
+      const base = dates.length;
+      for (const d of record.dates) {
+        const anchor = d.anchor !== undefined && /^\d+$/u.test(d.anchor) ? String(Number(d.anchor) + base) : d.anchor;
+        dates.push({ ...d, start: d.start + offset, end: d.end + offset, ...(anchor !== undefined ? { anchor } : {}) });
+      }
+    });
+    return { ...toRecord(newDoc(this.article)), entities, references, events, nonFactual, dates };
+  }
+
+  /**
+   * The article's graph rows (windows added with `spill`): the Article, entity and MENTIONS rows in memory, the
+   * events deferred, read back from the window files part by part. `record` holds the entities without their
+   * mentions and nothing else: the rows carry the rest. The caller disposes of `rows.deferred`.
+   */
+  graph(extractorVersion: string): { record: ExtractionRecord; rows: GraphRows } {
+    const dir = this.spillDir;
+    if (dir === undefined) throw new Error('WindowMerger.graph(): the windows were not spilled; use record()');
+    const { entities, idOf, clusters } = this.resolve();
+    const hash = contentHash(this.article, extractorVersion);
+    const { nodes, refById } = entityNodes(entities);
+    nodes.unshift(articleNode(this.article, hash));
+    const spans = new MentionSpans(refById);
+    for (const { id, members } of clusters) {
+      for (const s of members) {
+        const { starts, ends } = this.slots[s]!;
+        for (let i = 0; i < starts.length; i += 1) spans.add(id, starts[i]!, ends[i]!);
+      }
+    }
+    const relationships = spans.rels(this.article.id);
+    for (const link of actorLinkRows(entities)) relationships.push({ ...link, props: {} });
+    const windows = this.offsets.length;
+    const articleId = this.article.id;
+    const shift = (e: Event, w: number): Event => this.shiftEvent(e, w, idOf);
+    const perPart = this.eventsPerPart;
+    const deferred: DeferredRows = {
+      *parts() {
+        let part: { nodes: GraphNode[]; relationships: GraphRelationship[] } = { nodes: [], relationships: [] };
+        for (let w = 0; w < windows; w += 1) {
+          const events = JSON.parse(readFileSync(join(dir, `${w}.json`), 'utf8')) as Event[];
+          for (const e of events) eventRows(shift(e, w), articleId, refById, part.nodes, part.relationships);
+          if (part.nodes.length >= perPart) {
+            yield part;
+            part = { nodes: [], relationships: [] };
+          }
+        }
+        if (part.nodes.length > 0) yield part;
+      },
+      dispose: () => this.dispose(),
+    };
+    const record: ExtractionRecord = { ...toRecord(newDoc(this.article)), entities, references: [], events: [], nonFactual: [], dates: [] };
+    return { record, rows: { articleId, contentHash: hash, nodes, relationships, deferred } };
+  }
+
+  /** Deletes the spilled window files (idempotent; also done at process exit). */
+  dispose(): void {
+    if (this.spillDir !== undefined) closeSpill(this.spillDir);
+  }
+
+  private shiftEvent(e: Event, w: number, idOf: Resolved['idOf']): Event {
+    const offset = this.offsets[w]!;
+    return {
       ...e,
-      id: windowEventId(article.id, w, e.id),
+      id: windowEventId(this.article.id, w, e.id),
       source: unique(e.source.map((x) => idOf(w, x)).filter((x): x is string => x !== undefined)),
       targets: unique(e.targets.map((x) => idOf(w, x)).filter((x): x is string => x !== undefined)),
       // Re-sliced from the article: a slice shares the article's characters, the window's copy can go.
-      evidence: { start: e.evidence.start + offset, end: e.evidence.end + offset, text: article.text.slice(e.evidence.start + offset, e.evidence.end + offset) },
+      evidence: { start: e.evidence.start + offset, end: e.evidence.end + offset, text: this.article.text.slice(e.evidence.start + offset, e.evidence.end + offset) },
+    };
+  }
+
+  /** Joins short forms across windows, numbers the article's entities and builds them. */
+  private resolve(): Resolved {
+    const slots = this.slots;
+    joinShortForms(slots);
+    const rootOf = (s: number): number => {
+      let r = s;
+      while (slots[r]!.parent !== undefined) r = slots[r]!.parent!;
+      return r;
+    };
+    const byRoot = new Map<number, number[]>();
+    slots.forEach((_, s) => {
+      const r = rootOf(s);
+      const list = byRoot.get(r) ?? [];
+      list.push(s);
+      byRoot.set(r, list);
     });
-    for (const e of record.events) events.push(shiftEvent(e));
-    for (const e of record.nonFactual) nonFactual.push(shiftEvent(e));
-    const base = dates.length;
-    for (const d of record.dates) {
-      const anchor = d.anchor !== undefined && /^\d+$/u.test(d.anchor) ? String(Number(d.anchor) + base) : d.anchor;
-      dates.push({ ...d, start: d.start + offset, end: d.end + offset, ...(anchor !== undefined ? { anchor } : {}) });
-    }
-  });
-  return { ...toRecord(newDoc(article)), entities, references, events, nonFactual, dates };
+    const built = [...byRoot].map(([r, members]) => ({ r, members, at: members.reduce((m, s) => Math.min(m, slots[s]!.at), Infinity) }));
+    // As the resolver numbers them: named entities e1… by first mention, then groups g1… in text order.
+    const named = built.filter((c) => !slots[c.r]!.first.group).sort((a, b) => a.at - b.at);
+    const groups = built.filter((c) => slots[c.r]!.first.group).sort((a, b) => a.at - b.at);
+    const idOfRoot = new Map<number, string>();
+    named.forEach((c, i) => idOfRoot.set(c.r, `e${i + 1}`));
+    groups.forEach((c, i) => idOfRoot.set(c.r, `g${i + 1}`));
+    const idOf = (w: number, local: string): string | undefined => {
+      const s = this.slotOfId.get(`${w}|${local}`);
+      return s === undefined ? undefined : idOfRoot.get(rootOf(s));
+    };
+    const spilled = this.spillDir !== undefined;
+    const entities = [...named, ...groups].map(({ r, members }): Entity => {
+      const root = slots[r]!;
+      const placed = members.flatMap((s) => slots[s]!.parts);
+      const parts = placed.map((p) => p.entity);
+      const id = idOfRoot.get(r)!;
+      const name = root.first.class === 'PER' || root.first.class === 'ORG' ? longestName(parts) : root.first.name;
+      const aliases = [...new Set(parts.flatMap((p) => [p.name, ...p.aliases]))].filter((a) => a !== name).sort();
+      const firstOf = <K extends 'subtype' | 'country' | 'title'>(k: K): Entity[K] => parts.find((p) => p[k] !== undefined)?.[k];
+      const relations = new Map<string, EntityRelation>();
+      for (const s of members) {
+        for (const { entity: p, window } of slots[s]!.parts) {
+          for (const rel of p.relations ?? []) {
+            const to = idOf(window, rel.entity);
+            if (to !== undefined && to !== id) relations.set(`${rel.type}|${to}`, { type: rel.type, entity: to });
+          }
+        }
+        for (const u of slots[s]!.unsure) {
+          const to = idOfRoot.get(rootOf(u));
+          if (to !== undefined && to !== id) relations.set(`POSSIBLY_SAME_AS|${to}`, { type: 'POSSIBLY_SAME_AS', entity: to });
+        }
+      }
+      const memberIds = root.first.group
+        ? unique(placed.flatMap(({ entity: p, window }) => (p.members ?? []).map((m) => idOf(window, m)).filter((m): m is string => m !== undefined)))
+        : undefined;
+      const mentions = spilled ? [] : parts.flatMap((p) => p.mentions).sort((a, b) => a.start - b.start);
+      const subtype = firstOf('subtype');
+      const country = firstOf('country');
+      const title = firstOf('title');
+      return {
+        id,
+        key: root.key,
+        name,
+        class: root.first.class,
+        ...(subtype !== undefined ? { subtype } : {}),
+        aliases,
+        mentions,
+        ...(root.first.group ? { group: true } : {}),
+        ...(memberIds !== undefined ? { members: memberIds } : {}),
+        ...(country !== undefined ? { country } : {}),
+        ...(title !== undefined ? { title } : {}),
+        ...(relations.size > 0 ? { relations: [...relations.values()] } : {}),
+      };
+    });
+    return { entities, idOf, clusters: [...named, ...groups].map(({ r, members }) => ({ id: idOfRoot.get(r)!, members })) };
+  }
+}
+
+/** Live spill folders, removed at exit if their owner did not dispose of them. */
+const SPILLS = new Set<string>();
+
+function openSpill(): string {
+  if (SPILLS.size === 0) process.once('exit', () => SPILLS.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  const dir = mkdtempSync(join(tmpdir(), 'newsgraph-windows-'));
+  SPILLS.add(dir);
+  return dir;
+}
+
+function closeSpill(dir: string): void {
+  if (!SPILLS.delete(dir)) return;
+  rmSync(dir, { recursive: true, force: true });
 }
 
 /** A stable, article-unique id for a window's event: window ids are unique only within their window. */

@@ -156,6 +156,31 @@ async function loadSegment(
     }
   }
 
+  await writeGroups(todo, run, dialect, writer);
+  // A huge article's events, part by part, after the nodes they point at.
+  for (const rows of todo) {
+    for (const part of rows.deferred?.parts() ?? []) {
+      await writeGroups([{ articleId: rows.articleId, contentHash: rows.contentHash, ...part }], run, dialect, writer);
+    }
+  }
+
+  // Orphans: entities the old versions touched that nothing mentions or acts through any more.
+  for (const [label, keys] of candidates) {
+    for (const part of chunks([...keys].sort())) {
+      await run(
+        `UNWIND $keys AS k MATCH (x:${label} {key: k}) ` +
+          'WHERE NOT EXISTS { MATCH (x)<-[:MENTIONS]-(:Article) } ' +
+          'AND NOT EXISTS { MATCH (x)<-[:BY]-(:Event) } AND NOT EXISTS { MATCH (x)<-[:AGAINST]-(:Event) } ' +
+          'DETACH DELETE x',
+        { keys: part },
+      );
+    }
+  }
+  return outcomes;
+}
+
+/** Writes the node rows of a set of articles, then their relationship rows (whose ends exist by then). */
+async function writeGroups(todo: readonly GraphRows[], run: TxRun, dialect: LoadDialect, writer: BulkWriter | undefined): Promise<void> {
   for (const group of nodeGroups(todo, dialect)) {
     let rows = group.rows;
     if (group.props.includes('aliases')) {
@@ -182,20 +207,6 @@ async function loadSegment(
     if (writer && (await writer.rels(group))) continue;
     for (const batch of batches(group.rows, dialect)) await run(mergeRelCypher(group, (p) => `r.${q(p)}`, 'UNWIND $rows AS r'), { rows: batch });
   }
-
-  // Orphans: entities the old versions touched that nothing mentions or acts through any more.
-  for (const [label, keys] of candidates) {
-    for (const part of chunks([...keys].sort())) {
-      await run(
-        `UNWIND $keys AS k MATCH (x:${label} {key: k}) ` +
-          'WHERE NOT EXISTS { MATCH (x)<-[:MENTIONS]-(:Article) } ' +
-          'AND NOT EXISTS { MATCH (x)<-[:BY]-(:Event) } AND NOT EXISTS { MATCH (x)<-[:AGAINST]-(:Event) } ' +
-          'DETACH DELETE x',
-        { keys: part },
-      );
-    }
-  }
-  return outcomes;
 }
 
 /**

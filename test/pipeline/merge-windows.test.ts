@@ -1,9 +1,11 @@
 // A huge article runs window by window: windows cover the text at paragraph cuts, and the merged record points into
 // the whole text (offsets shifted), with one entity per key and short forms joined across windows.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extract, windowArticle } from '../../src/extract.js';
 import type { Article, ExtractionRecord } from '../../src/model/types.js';
-import { mergeWindows } from '../../src/pipeline/merge-windows.js';
+import { mergeWindows, WindowMerger } from '../../src/pipeline/merge-windows.js';
+import { toGraph } from '../../src/graph/to-graph.js';
+import type { GraphRows } from '../../src/graph/types.js';
 import { SEGMENT_ABOVE, WINDOW_CHARS, windowsOf } from '../../src/pipeline/windows.js';
 
 const CORPUS = new URL('../../corpus/', import.meta.url);
@@ -123,5 +125,62 @@ describe('extract of a huge article', () => {
     const [w1, , w3] = windowsOf(text);
     expect(china.mentions.some((m) => m.end <= w1!.end)).toBe(true);
     expect(china.mentions.some((m) => m.start >= w3!.start)).toBe(true);
+  });
+});
+
+describe('WindowMerger with spill: the rows of a huge article without holding its record', () => {
+  let text = '';
+  for (let i = 0; text.length < 60_000; i += 1) text += `${paragraphs[i % paragraphs.length]}\n\n`;
+  const article: Article = { id: 'spill', date: '2021-03-02', text };
+  const windows = windowsOf(text, 6000);
+  const records = windows.map((w) => extract(windowArticle(article, w)));
+  const whole = toGraph(article, mergeWindows(article, records.map((record, i) => ({ offset: windows[i]!.start, record }))), 'v1');
+  const merger = new WindowMerger(article, { spill: true, eventsPerPart: 10 });
+  records.forEach((record, i) => merger.add(windows[i]!.start, record));
+  const { record, rows } = merger.graph('v1');
+
+  /** Every row of an article, deferred parts included, as sorted JSON lines (order is not part of the contract). */
+  const flat = (r: GraphRows): { nodes: string[]; rels: string[] } => {
+    const parts = [{ nodes: r.nodes, relationships: r.relationships }, ...(r.deferred?.parts() ?? [])];
+    return {
+      nodes: parts.flatMap((p) => p.nodes.map((n) => JSON.stringify(n))).sort(),
+      rels: parts.flatMap((p) => p.relationships.map((x) => JSON.stringify(x))).sort(),
+    };
+  };
+
+  it('gives the rows toGraph gives for the merged record: same nodes, same relationships', () => {
+    expect(windows.length).toBeGreaterThan(8);
+    const a = flat(whole);
+    const b = flat(rows);
+    expect(a.nodes.filter((n) => n.includes('"label":"Event"')).length).toBeGreaterThan(20);
+    expect(b.nodes).toEqual(a.nodes);
+    expect(b.rels).toEqual(a.rels);
+    expect(rows.contentHash).toBe(whole.contentHash);
+  });
+
+  it('keeps the events out of memory: the in-memory rows hold no Event, the deferred parts every one, read afresh each time', () => {
+    expect(rows.nodes.filter((n) => n.label === 'Event')).toEqual([]);
+    expect(rows.relationships.filter((r) => r.type === 'REPORTED_IN')).toEqual([]);
+    const once = [...rows.deferred!.parts()];
+    const twice = [...rows.deferred!.parts()];
+    expect(once.length).toBeGreaterThan(2);
+    expect(twice).toEqual(once);
+    expect(once.flatMap((p) => p.nodes).every((n) => n.label === 'Event')).toBe(true);
+  });
+
+  it('returns an abridged record: the same entities without mentions, nothing else', () => {
+    const full = mergeWindows(article, records.map((r, i) => ({ offset: windows[i]!.start, record: r })));
+    expect(record.entities.map((e) => [e.id, e.key, e.name])).toEqual(full.entities.map((e) => [e.id, e.key, e.name]));
+    expect(record.entities.every((e) => e.mentions.length === 0)).toBe(true);
+    expect([record.events, record.nonFactual, record.references, record.dates]).toEqual([[], [], [], []]);
+    expect(() => merger.record()).toThrow(/spilled/u);
+  });
+
+  it('deletes its window files on dispose, once', () => {
+    const files = (merger as unknown as { spillDir: string }).spillDir;
+    expect(existsSync(files)).toBe(true);
+    rows.deferred!.dispose();
+    expect(existsSync(files)).toBe(false);
+    expect(() => rows.deferred!.dispose()).not.toThrow();
   });
 });
