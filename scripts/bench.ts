@@ -246,31 +246,35 @@ async function embeddedLoad(dir: string, rows: readonly GraphRows[]): Promise<vo
   });
 }
 
-/**
- * Prints the child's peak RSS: VmHWM of its own address space (resourceUsage().maxRSS would carry the bench
- * process's RSS across fork+exec on Linux).
- */
-const RSS_HOOK = `data:text/javascript,${encodeURIComponent(
-  "import { readFileSync } from 'node:fs';" +
-    "const peakKb = () => { try { return Number(/VmHWM:\\s*(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))[1]); } catch { return process.resourceUsage().maxRSS; } };" +
-    "process.on('exit', () => process.stderr.write('BENCH_MAXRSS_KB ' + peakKb() + '\\n'));",
-)}`;
+/** Writes the child's peak RSS (KB, worker threads included) to NG_RSS_FILE on exit. */
+const RSS_HOOK = new URL('./report-rss.mjs', import.meta.url).pathname;
+let rssRuns = 0;
 
 /** Runs `newsgraph ingest` in a child process; returns wall time, peak RSS (MB) and the summary line. */
 function ingestChild(args: readonly string[], env: NodeJS.ProcessEnv): Promise<{ seconds: number; rssMb: number; summary: string }> {
   const cli = new URL('../dist/cli.js', import.meta.url).pathname;
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['--import', RSS_HOOK, cli, 'ingest', ...args, '--quiet'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const rssFile = join(tmpdir(), `ng-bench-rss-${process.pid}-${rssRuns++}.txt`);
+    const child = spawn(process.execPath, ['--import', RSS_HOOK, cli, 'ingest', ...args, '--quiet'], {
+      env: { ...env, NG_RSS_FILE: rssFile },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => {
-      const rss = /BENCH_MAXRSS_KB (\d+)/.exec(err);
-      if (code !== 0 || !rss) return reject(new Error(`newsgraph ingest exited ${code}: ${err.slice(-2000)}`));
-      resolve({ seconds: seconds(t0), rssMb: Number(rss[1]) / 1024, summary: out.trim().split('\n')[0] ?? '' });
+      let kb = NaN;
+      try {
+        kb = Number(readFileSync(rssFile, 'utf8'));
+      } catch {
+        // no file: the child did not reach its exit handler; reported below
+      }
+      rmSync(rssFile, { force: true });
+      if (code !== 0 || !Number.isFinite(kb)) return reject(new Error(`newsgraph ingest exited ${code}: ${err.slice(-2000)}`));
+      resolve({ seconds: seconds(t0), rssMb: kb / 1024, summary: out.trim().split('\n')[0] ?? '' });
     });
   });
 }

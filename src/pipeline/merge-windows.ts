@@ -30,6 +30,8 @@ interface Slot {
   first: Entity;
   /** The window entities with this key, each with the window it came from (without mentions when spilling). */
   parts: { entity: Entity; window: number }[];
+  /** Signatures of the parts kept that carry no window-local ids (see `signature`). */
+  seen: Set<string>;
   words: readonly string[];
   parent?: number;
   unsure: number[];
@@ -108,11 +110,15 @@ export class WindowMerger {
       let s = this.slotOfKey.get(k);
       if (s === undefined) {
         s = this.slots.length;
-        this.slots.push({ key, first: shifted, parts: [], words: wordsOf(e.name), unsure: [], at: Infinity, starts: [], ends: [] });
+        this.slots.push({ key, first: shifted, parts: [], seen: new Set(), words: wordsOf(e.name), unsure: [], at: Infinity, starts: [], ends: [] });
         this.slotOfKey.set(k, s);
       }
       const slot = this.slots[s]!;
-      slot.parts.push({ entity: shifted, window: w });
+      // Spilling, a window entity that adds nothing new (the same names and attributes, no window-local links) is
+      // not kept: an entity named in every window would otherwise hold one copy per window.
+      const sig = spilling && !e.relations?.length && !e.members?.length ? signature(e) : undefined;
+      if (sig === undefined || !slot.seen.has(sig)) slot.parts.push({ entity: shifted, window: w });
+      if (sig !== undefined) slot.seen.add(sig);
       for (const m of e.mentions) {
         slot.at = Math.min(slot.at, m.start + offset);
         slot.starts.push(m.start + offset);
@@ -314,6 +320,11 @@ function closeSpill(dir: string): void {
 /** A stable, article-unique id for a window's event: window ids are unique only within their window. */
 function windowEventId(articleId: string, window: number, id: string): string {
   return `ev_${createHash('sha1').update(`${articleId}\u0000${window}\u0000${id}`).digest('hex').slice(0, 16)}`;
+}
+
+/** What `resolve` reads of a window entity without relations or members: equal signatures merge to the same. */
+function signature(e: Entity): string {
+  return JSON.stringify([e.name, e.aliases, e.subtype ?? null, e.country ?? null, e.title ?? null]);
 }
 
 /** The name with the most words (then characters), as the resolver names people and organisations. */

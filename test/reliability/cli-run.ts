@@ -1,6 +1,6 @@
 // Runs the built bin (dist/cli.js; `npm test` builds it first) as a child process and records its peak RSS.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -24,17 +24,9 @@ export interface CliRun {
   kill(signal?: NodeJS.Signals): void;
 }
 
-const HOOK_DIR = mkdtempSync(join(tmpdir(), 'ng-rss-hook-'));
-const HOOK = join(HOOK_DIR, 'report-rss.mjs');
-// The child's peak RSS (KB), worker threads included: VmHWM of its own address space. Not
-// process.resourceUsage().maxRSS: Linux carries that across fork+exec, so a child of a big jest process would
-// report jest's RSS at the spawn.
-writeFileSync(
-  HOOK,
-  "import { readFileSync, writeFileSync } from 'node:fs';\n" +
-    "const peakKb = () => { try { return Number(/VmHWM:\\s*(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))[1]); } catch { return process.resourceUsage().maxRSS; } };\n" +
-    "process.on('exit', () => { if (process.env.NG_RSS_FILE) writeFileSync(process.env.NG_RSS_FILE, String(peakKb())); });\n",
-);
+const HOOK_DIR = mkdtempSync(join(tmpdir(), 'ng-rss-'));
+/** Writes the child's peak RSS (KB, worker threads included) to NG_RSS_FILE on exit. */
+const HOOK = join(process.cwd(), 'scripts', 'report-rss.mjs');
 let runs = 0;
 
 export function assertBuilt(): void {
