@@ -654,7 +654,7 @@ const ordinalQuarter: Rule = {
   re: rx(
     '(?:(?<the>the)\\s+)?(?:(?<ya>year-earlier|year-ago|prior-year|year-before)\\s+)?(?:(?<y1>(?:19|20)\\d{2})\\s+)?(?:(?<rel>this|last|next)\\s+year[\'\\u2019]s\\s+)?(?:fiscal[\\s-]+)?(?:(?<y2>(?:19|20)\\d{2})\\s+)?' +
     '(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|last(?=[\\s-]half\\s+of\\s+(?:fiscal\\s+)?(?:(?:19|20)\\d{2}|this\\s+year|last\\s+year|next\\s+year)))(?<sep>[\\s-])(?<unit>quarter|half)' +
-    '(?:\\s+of\\s+(?:fiscal\\s+)?(?:(?<y3>(?:19|20)\\d{2})|(?<rel2>this|last|next)\\s+year|the\\s+year))?',
+    '(?:\\s+of\\s+(?:fiscal\\s+)?(?:(?<y3>(?:19|20)\\d{2})|(?<rel2>this|last|next)\\s+year|(?<theYear>the\\s+year)))?',
   ),
   resolve(m, env) {
     const g = m.groups!;
@@ -668,6 +668,8 @@ const ordinalQuarter: Rule = {
     let y: number;
     if (yearText) y = Number(yearText);
     else if (rel) y = env.dct.y + (rel.toLowerCase() === 'last' ? -1 : rel.toLowerCase() === 'next' ? 1 : 0);
+    // "the second half of the year" names the article's year, as "the year" alone does.
+    else if (g['theYear']) y = env.dct.y;
     else y = half ? (ord === 2 && env.dct.m <= 6 && env.tense() !== 'FUTURE' ? env.dct.y - 1 : env.dct.y)
       : yearForQuarter(ord, env.dct, env.tense());
     // "the year-earlier third quarter": the same quarter a year back; it does not become the story's quarter.
