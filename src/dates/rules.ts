@@ -1036,7 +1036,7 @@ const sets: Rule = {
   name: 'set',
   re: rx(
     '(?<adv>daily|weekly|monthly|yearly|annually|quarterly|hourly|nightly|biweekly|semiannually|semi-annually)' +
-    `|(?<q>every|each|per)\\s+(?:(?<num>${NUM_RE})\\s+)?(?<unit>${UNITS})` +
+    `|(?<q>every|each|per)\\s+(?:(?<other>other)\\s+|(?<num>${NUM_RE})\\s+)?(?<unit>${UNITS})` +
     `|(?<q2>every|each)\\s+(?:(?<wd>${WEEKDAY_RE})|(?<mon>${FULL_MONTH_RE})|(?<part>morning|afternoon|evening|night)|(?<s>spring|summer|fall|autumn|winter))`,
   ),
   accept(m, text) {
@@ -1064,7 +1064,8 @@ const sets: Rule = {
     }
     if (g['unit']) {
       const unit = unitOf(g['unit'])!;
-      const n = g['num'] ? parseNumber(g['num']) : 1;
+      // "every other day" recurs every second day.
+      const n = g['other'] ? 2 : g['num'] ? parseNumber(g['num']) : 1;
       if (n === null) return null;
       return { type: 'SET', value: durationValue(n, unit)! };
     }
