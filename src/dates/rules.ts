@@ -636,11 +636,13 @@ const relativePeriod: Rule = {
 const pastPeriod: Rule = {
   // "the past year", "the last decade", "over the past week" -> DURATION P1Y ...
   name: 'past-period',
-  re: rx('the\\s+(?<rel>past|last|previous|next|coming)\\s+(?<unit>week|month|year|decade|century|quarter)'),
+  // "the previous quarter" is the context-quarter rule's: the one before the story's quarter.
+  re: rx('the\\s+(?:(?<rel>past|last|previous|next|coming)\\s+(?<unit>week|month|year|decade|century)|(?<qrel>past|last|next|coming)\\s+(?<qunit>quarter))'),
   resolve(m, env) {
-    const unit = unitOf(m.groups!['unit']!)!;
-    const rel = m.groups!['rel']!.toLowerCase();
-    if ((rel === 'last' || rel === 'previous') && unit === 'quarter') {
+    const g = m.groups!;
+    const unit = unitOf((g['unit'] ?? g['qunit'])!)!;
+    const rel = (g['rel'] ?? g['qrel'])!.toLowerCase();
+    if (rel === 'last' && unit === 'quarter') {
       const q = contextQuarter(env);
       return { type: 'DATE', value: quarterValue(q.y, q.q), anchor: 'article' };
     }
@@ -714,11 +716,13 @@ const contextQuarterRule: Rule = {
   // "the quarter", "the latest quarter", "the year-ago quarter", "the same period", "the latest period"
   name: 'context-quarter',
   re: rx(
-    '(?:the\\s+(?<rel>latest|current|same|recent|most\\s+recent|just-ended|just\\s+ended|year-ago|year-earlier|year\\s+earlier|prior-year|previous|comparable(?:\\s+year-ago)?|corresponding|(?:19|20)\\d\\d)?\\s*|(?<lys>last\\s+year[\\u2019\\x27]s)\\s+)' +
+    '(?:the\\s+(?<rel>latest|current|same|recent|most\\s+recent|just-ended|just\\s+ended|year-ago|year-earlier|year\\s+earlier|prior-year|previous|prior|preceding|comparable(?:\\s+year-ago)?|corresponding|(?:19|20)\\d\\d)?\\s*|(?<lys>last\\s+year[\\u2019\\x27]s)\\s+)' +
     '(?:fiscal\\s+)?(?<unit>quarter|period)(?<ly>\\s+(?:last\\s+year|a\\s+year\\s+(?:ago|earlier)))?',
   ),
   accept(m) {
     const g = m.groups!;
+    // "the prior period" may be the year-ago one or the one just before: too loose to date.
+    if (g['unit']!.toLowerCase() === 'period' && /^(?:prior|preceding)$/i.test(g['rel'] ?? '')) return false;
     return g['unit']!.toLowerCase() === 'quarter' || Boolean(g['rel']) || Boolean(g['lys']);
   },
   resolve(m, env) {
@@ -749,10 +753,14 @@ const contextQuarterRule: Rule = {
     if (rel === 'current') {
       return { type: 'DATE', value: quarterValue(env.dct.y, quarterOf(env.dct.m)), anchor: 'article' };
     }
+    // "from the previous quarter": the one before the story's quarter; with no quarter named, the last one completed.
+    if (/^(?:previous|prior|preceding)$/.test(rel)) {
+      if (q.index === undefined) return { type: 'DATE', value: quarterValue(q.y, q.q), anchor };
+      return { type: 'DATE', value: shiftedValue({ y: q.y, m: q.q * 3, d: 1 }, 'quarter', -1)!, anchor, derived: true };
+    }
     if (/year|prior|comparable/.test(rel) || (rel === 'same' && g['unit']!.toLowerCase() === 'period')) {
       return { type: 'DATE', value: quarterValue(q.y - 1, q.q), anchor, derived: true };
     }
-    if (rel === 'previous') return { type: 'DATE', value: shiftedValue({ y: q.y, m: q.q * 3, d: 1 }, 'quarter', -1)!, anchor, derived: true };
     return { type: 'DATE', value: quarterValue(q.y, q.q), anchor };
   },
 };
