@@ -25,7 +25,7 @@ interface Candidate {
 }
 
 const SOURCE = 'extract-dates';
-const QUARTER_FOCUS = new Set(['quarter', 'q-notation', 'relative-period', 'context-quarter']);
+const QUARTER_FOCUS = new Set(['quarter', 'month-quarter', 'q-notation', 'relative-period', 'context-quarter']);
 const CALENDAR_VALUE = /^\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q\d|W\d{2}|H\d|SU|FA|WI|SP))?(?:T|$)/;
 const ABBREVIATIONS = /(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|St|Co|Corp|Inc|Ltd|Jr|Sr|No|vs|Prof|Rev|Ft|Mt)|\b[A-Z]|\b[a-z]\.[a-z])\.$/;
 

@@ -707,11 +707,24 @@ function quarterEndedBy(after: string, dct: Ymd): string | null {
     if (!mon || !isRealDay(2000, mon, day)) return null;
     y = g['year'] ? Number(g['year']) : yearForMonthDay(mon, day, dct, /\bended\b/i.test(e[0]) ? 'PAST' : 'NONE');
   }
-  // The middle month of the three that end on this date.
-  let middle = (day <= 10 ? mon - 1 : mon) - 1;
-  if (middle < 1) { middle += 12; y -= 1; }
-  return quarterValue(y, quarterOf(middle));
+  return quarterClosedBy(y, day <= 10 ? mon - 1 : mon);
 }
+/** The calendar quarter of the three months ending with `lastMonth` of year `y`: the one its middle month is in. */
+function quarterClosedBy(y: number, lastMonth: number): string {
+  const middle = lastMonth - 1;
+  return middle < 1 ? quarterValue(y - 1, quarterOf(middle + 12)) : quarterValue(y, quarterOf(middle));
+}
+/** "the September quarter", "the June quarter": the three months that end in that month, as financial copy names them. */
+const monthQuarter: Rule = {
+  name: 'month-quarter',
+  re: rx(`the\\s+(?<mon>${FULL_MONTH_RE})[\\s-]quarter`),
+  accept: (m) => isCapitalised(m.groups!['mon']!),
+  resolve(m, env) {
+    const mon = monthNumber(m.groups!['mon']!)!;
+    // Named by its last month, like "the quarter ended Sept. 30".
+    return { type: 'DATE', value: quarterClosedBy(yearForMonth(mon, env.dct, env.tense()), mon), anchor: 'article' };
+  },
+};
 const contextQuarterRule: Rule = {
   // "the quarter", "the latest quarter", "the year-ago quarter", "the same period", "the latest period"
   name: 'context-quarter',
@@ -1275,7 +1288,7 @@ const thatQuarter: Rule = {
 /** All rules, most specific first (an earlier rule wins a tie on extent). */
 export const RULES: readonly Rule[] = [
   weekOf, fractionCentury, twoQuarters, prefixedYear, explicitDay, conjoinedDay, numericDay, clockTime, clockPartOfDay, partOfNamedDay, partOfThatDay, monthYear, agoLater, anaphoric, ordinalQuarter, relativePeriod,
-  pastPeriod, contextQuarterRule, yearAgoAdj, qNotation, decade, century, year, bareMonth, weekday, dayWord,
+  pastPeriod, monthQuarter, contextQuarterRule, yearAgoAdj, qNotation, decade, century, year, bareMonth, weekday, dayWord,
   seasonRule, sets, theWeekend, holiday, spelledYear, endOf, unitLong, duration, barePlural, theYear, refs, overnight,
   thatQuarter,
 ];
