@@ -705,7 +705,9 @@ function quarterEndedBy(after: string, dct: Ymd): string | null {
     mon = monthNumber(g['mon']!)!;
     day = Number(g['day']);
     if (!mon || !isRealDay(2000, mon, day)) return null;
-    y = g['year'] ? Number(g['year']) : yearForMonthDay(mon, day, dct, /\bended\b/i.test(e[0]) ? 'PAST' : 'NONE');
+    // "ended" is certain past: a quarter that ended Jan. 31, told in October, closed in January of this year.
+    const ended = /\bended\b/i.test(e[0]);
+    y = g['year'] ? Number(g['year']) : yearForMonthDay(mon, day, dct, ended ? 'PAST' : 'NONE', ended);
   }
   return quarterClosedBy(y, day <= 10 ? mon - 1 : mon);
 }
