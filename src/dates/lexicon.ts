@@ -47,7 +47,7 @@ const SMALL_RE = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 export const NUM_RE =
   // "two and a half years" first: the alternation takes the first that fits, and "two" alone would leave "and a half".
   `(?:(?:\\d+|${TENS_RE}|${SMALL_RE})\\s+and\\s+a\\s+half|\\d+(?:\\.\\d+)?(?:\\s+\\d/\\d)?|\\d/\\d|a\\s+half|half\\s+an?|a\\s+couple\\s+of|couple\\s+of|a\\s+few|a\\s+dozen|` +
-  `${TENS_RE}|a\\s+hundred|one\\s+hundred|an?|${SMALL_RE}|several|few|many|dozens\\s+of|hundreds\\s+of|a\\s+single|single)`;
+  `${TENS_RE}|a\\s+hundred|one\\s+hundred|another|an?|${SMALL_RE}|several|few|many|dozens\\s+of|hundreds\\s+of|a\\s+single|single)`;
 
 export function parseNumber(raw: string): number | 'X' | null {
   const s = raw.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -63,7 +63,7 @@ export function parseNumber(raw: string): number | 'X' | null {
   if (s === 'a couple of' || s === 'couple of') return 2;
   if (s === 'a dozen') return 12;
   if (s === 'a hundred' || s === 'one hundred') return 100;
-  if (s === 'a single') return 1;
+  if (s === 'a single' || s === 'another') return 1; // "for another year": one more
   const words = s.split(/[- ]/).filter((w) => w !== 'of' && w !== 'a');
   if (words.length === 0) return 1; // "a"
   if (words.some((w) => VAGUE.has(w))) return 'X';

@@ -944,7 +944,7 @@ const duration: Rule = {
   re: rx(
     // "the eight-year war": a hyphenated length modifies the noun, so "the" is the noun's, outside the TIMEX3.
     `(?:(?<the>the)\\s+(?:(?<rel>first|past|last|next|coming|previous|final|following|latest|remaining|initial|other|same|year-earlier|year-ago|comparable|corresponding)\\s+|(?!${NUM_RE}-${UNITS}(?:-long)?\\s)))?` +
-    `(?<approx>${APPROX})(?<num>${NUM_RE})(?:[\\s-]+(?:more|additional|straight|consecutive|full|long|extra))?[\\s-]+(?<unit>${UNITS})` +
+    `(?<approx>${APPROX})(?<num>${NUM_RE})(?:[\\s-]+(?:more|additional|straight|consecutive|full|whole|entire|long|extra))?[\\s-]+(?<unit>${UNITS})` +
     '(?:(?<and>\\s+and\\s+a\\s+half)|-(?<adj>old|long))?',
   ),
   accept(m, text) {
