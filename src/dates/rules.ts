@@ -1032,7 +1032,7 @@ const barePlural: Rule = {
     const before = wordBefore(text, m.index);
     // "over the years", "throughout the decades": a stretch of unstated length, DURATION PXY.
     if (g['the']) return ['over', 'throughout'].includes(before) && !/^\s+(?:of|since|before|after|to|ahead)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8));
-    return ['for', 'within', 'lasted', 'lasting', 'took', 'spent', 'spend', 'waited', 'wait', 'after'].includes(before);
+    return ['for', 'within', 'lasted', 'lasting', 'take', 'takes', 'taking', 'took', 'spent', 'spend', 'waited', 'wait', 'after'].includes(before);
   },
   resolve(m) {
     const g = m.groups!;
