@@ -637,7 +637,7 @@ const pastPeriod: Rule = {
   // "the past year", "the last decade", "over the past week" -> DURATION P1Y ...
   name: 'past-period',
   // "the previous quarter" is the context-quarter rule's: the one before the story's quarter.
-  re: rx('the\\s+(?:(?<rel>past|last|previous|next|coming)\\s+(?<unit>week|month|year|decade|century)|(?<qrel>past|last|next|coming)\\s+(?<qunit>quarter))'),
+  re: rx('the\\s+(?:(?<rel>past|last|previous|next|coming)\\s+(?<unit>week|month|year|decade|century)(?<half>\\s+and\\s+a\\s+half)?|(?<qrel>past|last|next|coming)\\s+(?<qunit>quarter))'),
   resolve(m, env) {
     const g = m.groups!;
     const unit = unitOf((g['unit'] ?? g['qunit'])!)!;
@@ -646,7 +646,8 @@ const pastPeriod: Rule = {
       const q = contextQuarter(env);
       return { type: 'DATE', value: quarterValue(q.y, q.q), anchor: 'article' };
     }
-    return { type: 'DURATION', value: durationValue(1, unit)! };
+    // "the past year and a half": eighteen months.
+    return { type: 'DURATION', value: durationValue(g['half'] ? 1.5 : 1, unit)! };
   },
 };
 
