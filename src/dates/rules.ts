@@ -1115,6 +1115,21 @@ const weekOf: Rule = {
     return { type: 'DATE', value: isoWeekValue({ y, m: mon, d }) };
   },
 };
+/** "the first week of March", "the last week of July": the ISO week holding the middle of that seven-day stretch. */
+const weekOfMonth: Rule = {
+  name: 'week-of-month',
+  re: rx(`the\\s+(?<ord>first|second|third|fourth|last|final)\\s+week\\s+(?:of|in)\\s+(?<mon>${FULL_MONTH_RE})(?:,?\\s+(?<year>(?:19|20)\\d{2}))?`),
+  accept: (m) => isCapitalised(m.groups!['mon']!),
+  resolve(m, env) {
+    const g = m.groups!;
+    const mon = monthNumber(g['mon']!)!;
+    const y = g['year'] ? Number(g['year']) : yearForMonth(mon, env.dct, env.tense());
+    const ord = g['ord']!.toLowerCase();
+    const lastDay = plusDays(mon === 12 ? { y: y + 1, m: 1, d: 1 } : { y, m: mon + 1, d: 1 }, -1).d;
+    const middle = ord === 'last' || ord === 'final' ? lastDay - 3 : 7 * (ORDINALS[ord]! - 1) + 4;
+    return { type: 'DATE', value: isoWeekValue({ y, m: mon, d: middle }), ...(g['year'] ? {} : { anchor: 'article' as const }) };
+  },
+};
 
 
 const theYear: Rule = {
@@ -1290,7 +1305,7 @@ const thatQuarter: Rule = {
 
 /** All rules, most specific first (an earlier rule wins a tie on extent). */
 export const RULES: readonly Rule[] = [
-  weekOf, fractionCentury, twoQuarters, prefixedYear, explicitDay, conjoinedDay, numericDay, clockTime, clockPartOfDay, partOfNamedDay, partOfThatDay, monthYear, agoLater, anaphoric, ordinalQuarter, relativePeriod,
+  weekOf, weekOfMonth, fractionCentury, twoQuarters, prefixedYear, explicitDay, conjoinedDay, numericDay, clockTime, clockPartOfDay, partOfNamedDay, partOfThatDay, monthYear, agoLater, anaphoric, ordinalQuarter, relativePeriod,
   pastPeriod, monthQuarter, contextQuarterRule, yearAgoAdj, qNotation, decade, century, year, bareMonth, weekday, dayWord,
   seasonRule, sets, theWeekend, holiday, spelledYear, endOf, unitLong, duration, barePlural, theYear, refs, overnight,
   thatQuarter,
