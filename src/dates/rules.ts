@@ -381,12 +381,26 @@ const clockTime: Rule = {
       if (/^p/i.test(g['mer']!)) hour += 12;
       minute = g['min'] ? Number(g['min']) : 0;
     }
-    const dayWord = (g['day'] ?? g['day0'])?.toLowerCase();
-    let day = env.dct;
-    if (dayWord === 'yesterday') day = plusDays(env.dct, -1);
-    else if (dayWord === 'tomorrow') day = plusDays(env.dct, 1);
-    else if (dayWord && WEEKDAYS[dayWord]) day = resolveWeekday(WEEKDAYS[dayWord]!, env.dct, env.tense());
+    const day = namedDay((g['day'] ?? g['day0'])?.toLowerCase(), env);
     return { type: 'TIME', value: `${formatYmd(day)}T${pad(hour, 2)}:${pad(minute, 2)}`, anchor: 'article' };
+  },
+};
+/** The day a clock time is told with ("yesterday", "Friday"); the article's day when none is. */
+function namedDay(word: string | undefined, env: Env): Ymd {
+  if (word === 'yesterday') return plusDays(env.dct, -1);
+  if (word === 'tomorrow') return plusDays(env.dct, 1);
+  if (word && WEEKDAYS[word]) return resolveWeekday(WEEKDAYS[word]!, env.dct, env.tense());
+  return env.dct;
+}
+/** "0735 GMT", "1400 UTC Monday": wire copy's 24-hour clock; the zone tells it from a count ("1400 troops"). */
+const zonedClock: Rule = {
+  name: 'zoned-clock',
+  re: rx(`(?<h>[01]\\d|2[0-3])(?<min>[0-5]\\d)\\s+(?:GMT|UTC)(?:,?\\s+(?:on\\s+)?(?<day>${DAY_WORDS}))?`, 'g'),
+  accept: (m) => !m.groups!['day'] || !/^[a-z]/.test(m.groups!['day']) || !WEEKDAYS[m.groups!['day']],
+  resolve(m, env) {
+    const g = m.groups!;
+    const day = namedDay(g['day']?.toLowerCase(), env);
+    return { type: 'TIME', value: `${formatYmd(day)}T${g['h']}:${g['min']}`, anchor: 'article' };
   },
 };
 
@@ -1305,7 +1319,7 @@ const thatQuarter: Rule = {
 
 /** All rules, most specific first (an earlier rule wins a tie on extent). */
 export const RULES: readonly Rule[] = [
-  weekOf, weekOfMonth, fractionCentury, twoQuarters, prefixedYear, explicitDay, conjoinedDay, numericDay, clockTime, clockPartOfDay, partOfNamedDay, partOfThatDay, monthYear, agoLater, anaphoric, ordinalQuarter, relativePeriod,
+  weekOf, weekOfMonth, fractionCentury, twoQuarters, prefixedYear, explicitDay, conjoinedDay, numericDay, clockTime, zonedClock, clockPartOfDay, partOfNamedDay, partOfThatDay, monthYear, agoLater, anaphoric, ordinalQuarter, relativePeriod,
   pastPeriod, monthQuarter, contextQuarterRule, yearAgoAdj, qNotation, decade, century, year, bareMonth, weekday, dayWord,
   seasonRule, sets, theWeekend, holiday, spelledYear, endOf, unitLong, duration, barePlural, theYear, refs, overnight,
   thatQuarter,
