@@ -421,11 +421,7 @@ const partOfNamedDay: Rule = {
     const w = g['day']!.toLowerCase();
     const partWord = g['part']!.toLowerCase();
     const part = PART_OF_DAY[partWord] ?? (partWord === 'dusk' ? 'EV' : 'MO');
-    let day = env.dct;
-    if (w === 'yesterday') day = plusDays(env.dct, -1);
-    else if (w === 'tomorrow') day = plusDays(env.dct, 1);
-    else if (WEEKDAYS[w]) day = resolveWeekday(WEEKDAYS[w]!, env.dct, env.tense());
-    return { type: 'TIME', value: `${formatYmd(day)}T${part}`, anchor: 'article' };
+    return { type: 'TIME', value: `${formatYmd(namedDay(w, env))}T${part}`, anchor: 'article' };
   },
 };
 /** "4 in the morning", "three in the afternoon", "10 o'clock at night": a clock time told with its part of day. */
