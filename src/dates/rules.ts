@@ -596,6 +596,28 @@ const anaphoric: Rule = {
   },
 };
 
+/** "the day before last Tuesday's hearing", "the day after Nov. 3": one DATE, a day off the day it names. */
+const dayBeforeDate: Rule = {
+  name: 'day-before-date',
+  re: rx(`the\\s+day\\s+(?<ba>before|after)\\s+(?:(?<rel>last|next|this)\\s+(?<wd>${WEEKDAY_RE})|(?<mon>${MONTH_RE})\\s+(?<day>\\d{1,2})(?!\\d))`),
+  accept: (m) => isCapitalised(m.groups!['wd'] ?? m.groups!['mon']!),
+  resolve(m, env) {
+    const g = m.groups!;
+    const shift = g['ba']!.toLowerCase() === 'before' ? -1 : 1;
+    let base: Ymd;
+    if (g['wd']) base = resolveWeekday(WEEKDAYS[g['wd'].toLowerCase()]!, env.dct, env.tense(), relOf(g['rel']));
+    else {
+      const mon = monthNumber(g['mon']!);
+      const d = Number(g['day']);
+      if (!mon) return null;
+      const y = yearForDay(mon, d, m.index, env);
+      if (!isRealDay(y, mon, d)) return null;
+      base = { y, m: mon, d };
+    }
+    return { type: 'DATE', value: formatYmd(plusDays(base, shift)), anchor: 'article' };
+  },
+};
+
 const relativePeriod: Rule = {
   // "last week", "this month", "next year", "earlier this month", "early next year", "last summer", "this century"
   name: 'relative-period',
@@ -1315,7 +1337,7 @@ const thatQuarter: Rule = {
 
 /** All rules, most specific first (an earlier rule wins a tie on extent). */
 export const RULES: readonly Rule[] = [
-  weekOf, weekOfMonth, fractionCentury, twoQuarters, prefixedYear, explicitDay, conjoinedDay, numericDay, clockTime, zonedClock, clockPartOfDay, partOfNamedDay, partOfThatDay, monthYear, agoLater, anaphoric, ordinalQuarter, relativePeriod,
+  weekOf, weekOfMonth, fractionCentury, twoQuarters, prefixedYear, explicitDay, conjoinedDay, numericDay, clockTime, zonedClock, clockPartOfDay, partOfNamedDay, partOfThatDay, monthYear, agoLater, dayBeforeDate, anaphoric, ordinalQuarter, relativePeriod,
   pastPeriod, monthQuarter, contextQuarterRule, yearAgoAdj, qNotation, decade, century, year, bareMonth, weekday, dayWord,
   seasonRule, sets, theWeekend, holiday, spelledYear, endOf, unitLong, duration, barePlural, theYear, refs, overnight,
   thatQuarter,
