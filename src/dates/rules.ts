@@ -990,7 +990,8 @@ const duration: Rule = {
     // "A second round", "one second-hand": "second" after "a"/"one" is the ordinal unless a unit reading is forced.
     if (/^seconds?$/i.test(g['unit']!) && /^(?:a|an|one)$/.test(num) && /^[\s-]+[a-z]/i.test(after) && !/^\s+(?:later|ago|earlier|before|after)\b/.test(after)) return false;
     // "three-quarters of the vote" is a fraction; "several quarters of losses" is a stretch of time.
-    if (/^quarters?$/i.test(g['unit']!) && /^\s*of\b/.test(after)
+    // "three consecutive quarters of growth" counts time: a fraction is never "consecutive".
+    if (/^quarters?$/i.test(g['unit']!) && /^\s*of\b/.test(after) && !/\b(?:consecutive|straight)\b/i.test(m[0])
       && (/-quarters?$/i.test(m[0]) || /^(?:an?|one|two|three|[123])$/.test(num) || /^\s*of\s+(?:the|a|an|its|their|his|her|all|those|these|our|that|this|it|them)\b/i.test(after))) return false;
     if (num === 'one' && /^day$/i.test(g['unit']!) && !g['the'] && !g['approx'] && !/-/.test(m[0])) {
       return /^\s*(?:of|in|,|\.|later|after|before|to|for|and)/.test(after) === false ? false : !/^\s*,/.test(after);
