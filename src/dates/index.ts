@@ -25,7 +25,7 @@ interface Candidate {
 }
 
 const SOURCE = 'extract-dates';
-const QUARTER_FOCUS = new Set(['quarter', 'q-notation', 'relative-period', 'context-quarter']);
+const QUARTER_FOCUS = new Set(['quarter', 'month-quarter', 'q-notation', 'relative-period', 'context-quarter']);
 const CALENDAR_VALUE = /^\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q\d|W\d{2}|H\d|SU|FA|WI|SP))?(?:T|$)/;
 const ABBREVIATIONS = /(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|St|Co|Corp|Inc|Ltd|Jr|Sr|No|vs|Prof|Rev|Ft|Mt)|\b[A-Z]|\b[a-z]\.[a-z])\.$/;
 
@@ -78,7 +78,7 @@ export function extractDates(text: string, ctx: DateContext): DateRef[] {
     if (CALENDAR_VALUE.test(resolved.value) && (resolved.type === 'DATE' || resolved.type === 'TIME') && resolved.point !== false) {
       // Only a quarter the text names sets the context; "the year-ago quarter" is derived from it.
       const focus = c.rule !== undefined && QUARTER_FOCUS.has(c.rule.name) && resolved.derived !== true
-        && isReportedQuarter(resolved.value, dct, text.slice(c.end, c.end + 16));
+        && isReportedQuarter(resolved.value, dct, text.slice(sentence.start, c.start), text.slice(c.end, c.end + 16));
       points.push({ index: out.length, value: resolved.value, paragraph, focus, text: record.text, ...(c.rule ? { rule: c.rule.name } : {}) });
     }
     const kind = periodKind(resolved);
@@ -98,15 +98,20 @@ function periodKind(r: Resolved): PrevPeriod['kind'] | null {
 
 /**
  * A quarter a results story reports on: one already over at the article date, or one said to have "ended"
- * (a fiscal quarter). "a fourth-quarter charge" in October looks ahead and does not set the story's quarter.
+ * (a fiscal quarter), or one whose results a past verb reports ("Ralston reported a 47% decline in fourth-quarter
+ * earnings" in November: a fiscal quarter, already closed). "a fourth-quarter charge" in October looks ahead and
+ * does not set the story's quarter.
  */
-function isReportedQuarter(value: string, dct: Ymd, after: string): boolean {
+function isReportedQuarter(value: string, dct: Ymd, before: string, after: string): boolean {
   const m = /^(\d{4})-Q(\d)$/.exec(value);
   if (!m) return true;
   const ordinal = Number(m[1]) * 4 + Number(m[2]);
   const current = dct.y * 4 + Math.ceil(dct.m / 3);
-  return ordinal < current || /^\s*,?\s*(?:ended|ending|that\s+ended|which\s+ended)\b/.test(after);
+  return ordinal < current || /^\s*,?\s*(?:ended|ending|that\s+ended|which\s+ended)\b/.test(after)
+    || REPORTED_BEFORE.test(before);
 }
+/** A results verb in the past, a few words before the quarter in its clause: "posted a 20% gain in". */
+const REPORTED_BEFORE = /\b(?:reported|posted|recorded)\s+(?:[\w$%.,-]+\s+){0,6}$/i;
 
 /** "ABC's "This Week"", "VOA Today", "USA Today": a capitalised unit inside a sentence names a programme or paper. */
 function isTitle(text: string, start: number, end: number): boolean {

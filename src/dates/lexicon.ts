@@ -41,12 +41,13 @@ export const ORDINALS: Record<string, number> = {
   eighteenth: 18, nineteenth: 19, twentieth: 20, 'twenty-first': 21, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4,
 };
 
+const TENS_RE = '(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?';
+const SMALL_RE = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
 /** Number phrase inside a temporal expression; 'X' for vague amounts ("several", "a few"). */
 export const NUM_RE =
-  '(?:\\d+(?:\\.\\d+)?(?:\\s+\\d/\\d)?|\\d/\\d|a\\s+half|half\\s+an?|one\\s+and\\s+a\\s+half|a\\s+couple\\s+of|couple\\s+of|a\\s+few|a\\s+dozen|' +
-  '(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|' +
-  'a\\s+hundred|one\\s+hundred|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|' +
-  'fifteen|sixteen|seventeen|eighteen|nineteen|several|few|many|dozens\\s+of|hundreds\\s+of|a\\s+single|single)';
+  // "two and a half years" first: the alternation takes the first that fits, and "two" alone would leave "and a half".
+  `(?:(?:\\d+|${TENS_RE}|${SMALL_RE})\\s+and\\s+a\\s+half|\\d+(?:\\.\\d+)?(?:\\s+\\d/\\d)?|\\d/\\d|a\\s+half|half\\s+an?|a\\s+couple\\s+of|couple\\s+of|a\\s+few|a\\s+dozen|` +
+  `${TENS_RE}|a\\s+hundred|one\\s+hundred|another|an?|${SMALL_RE}|several|few|many|dozens\\s+of|hundreds\\s+of|a\\s+single|single)`;
 
 export function parseNumber(raw: string): number | 'X' | null {
   const s = raw.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -54,11 +55,15 @@ export function parseNumber(raw: string): number | 'X' | null {
   const frac = /^(\d+ )?(\d)\/(\d)$/.exec(s);
   if (frac) return (frac[1] ? Number(frac[1]) : 0) + Number(frac[2]) / Number(frac[3]);
   if (s === 'a half' || s === 'half a' || s === 'half an') return 0.5;
-  if (s === 'one and a half') return 1.5;
+  const andHalf = /^(.+) and a half$/.exec(s);
+  if (andHalf) {
+    const whole = parseNumber(andHalf[1]!);
+    return typeof whole === 'number' ? whole + 0.5 : null;
+  }
   if (s === 'a couple of' || s === 'couple of') return 2;
   if (s === 'a dozen') return 12;
   if (s === 'a hundred' || s === 'one hundred') return 100;
-  if (s === 'a single') return 1;
+  if (s === 'a single' || s === 'another') return 1; // "for another year": one more
   const words = s.split(/[- ]/).filter((w) => w !== 'of' && w !== 'a');
   if (words.length === 0) return 1; // "a"
   if (words.some((w) => VAGUE.has(w))) return 'X';

@@ -381,12 +381,26 @@ const clockTime: Rule = {
       if (/^p/i.test(g['mer']!)) hour += 12;
       minute = g['min'] ? Number(g['min']) : 0;
     }
-    const dayWord = (g['day'] ?? g['day0'])?.toLowerCase();
-    let day = env.dct;
-    if (dayWord === 'yesterday') day = plusDays(env.dct, -1);
-    else if (dayWord === 'tomorrow') day = plusDays(env.dct, 1);
-    else if (dayWord && WEEKDAYS[dayWord]) day = resolveWeekday(WEEKDAYS[dayWord]!, env.dct, env.tense());
+    const day = namedDay((g['day'] ?? g['day0'])?.toLowerCase(), env);
     return { type: 'TIME', value: `${formatYmd(day)}T${pad(hour, 2)}:${pad(minute, 2)}`, anchor: 'article' };
+  },
+};
+/** The day a clock time is told with ("yesterday", "Friday"); the article's day when none is. */
+function namedDay(word: string | undefined, env: Env): Ymd {
+  if (word === 'yesterday') return plusDays(env.dct, -1);
+  if (word === 'tomorrow') return plusDays(env.dct, 1);
+  if (word && WEEKDAYS[word]) return resolveWeekday(WEEKDAYS[word]!, env.dct, env.tense());
+  return env.dct;
+}
+/** "0735 GMT", "1400 UTC Monday": wire copy's 24-hour clock; the zone tells it from a count ("1400 troops"). */
+const zonedClock: Rule = {
+  name: 'zoned-clock',
+  re: rx(`(?<h>[01]\\d|2[0-3])(?<min>[0-5]\\d)\\s+(?:GMT|UTC)(?:,?\\s+(?:on\\s+)?(?<day>${DAY_WORDS}))?`, 'g'),
+  accept: (m) => !m.groups!['day'] || !/^[a-z]/.test(m.groups!['day']) || !WEEKDAYS[m.groups!['day']],
+  resolve(m, env) {
+    const g = m.groups!;
+    const day = namedDay(g['day']?.toLowerCase(), env);
+    return { type: 'TIME', value: `${formatYmd(day)}T${g['h']}:${g['min']}`, anchor: 'article' };
   },
 };
 
@@ -407,11 +421,7 @@ const partOfNamedDay: Rule = {
     const w = g['day']!.toLowerCase();
     const partWord = g['part']!.toLowerCase();
     const part = PART_OF_DAY[partWord] ?? (partWord === 'dusk' ? 'EV' : 'MO');
-    let day = env.dct;
-    if (w === 'yesterday') day = plusDays(env.dct, -1);
-    else if (w === 'tomorrow') day = plusDays(env.dct, 1);
-    else if (WEEKDAYS[w]) day = resolveWeekday(WEEKDAYS[w]!, env.dct, env.tense());
-    return { type: 'TIME', value: `${formatYmd(day)}T${part}`, anchor: 'article' };
+    return { type: 'TIME', value: `${formatYmd(namedDay(w, env))}T${part}`, anchor: 'article' };
   },
 };
 /** "4 in the morning", "three in the afternoon", "10 o'clock at night": a clock time told with its part of day. */
@@ -586,6 +596,28 @@ const anaphoric: Rule = {
   },
 };
 
+/** "the day before last Tuesday's hearing", "the day after Nov. 3": one DATE, a day off the day it names. */
+const dayBeforeDate: Rule = {
+  name: 'day-before-date',
+  re: rx(`the\\s+day\\s+(?<ba>before|after)\\s+(?:(?<rel>last|next|this)\\s+(?<wd>${WEEKDAY_RE})|(?<mon>${MONTH_RE})\\s+(?<day>\\d{1,2})(?!\\d))`),
+  accept: (m) => isCapitalised(m.groups!['wd'] ?? m.groups!['mon']!),
+  resolve(m, env) {
+    const g = m.groups!;
+    const shift = g['ba']!.toLowerCase() === 'before' ? -1 : 1;
+    let base: Ymd;
+    if (g['wd']) base = resolveWeekday(WEEKDAYS[g['wd'].toLowerCase()]!, env.dct, env.tense(), relOf(g['rel']));
+    else {
+      const mon = monthNumber(g['mon']!);
+      const d = Number(g['day']);
+      if (!mon) return null;
+      const y = yearForDay(mon, d, m.index, env);
+      if (!isRealDay(y, mon, d)) return null;
+      base = { y, m: mon, d };
+    }
+    return { type: 'DATE', value: formatYmd(plusDays(base, shift)), anchor: 'article' };
+  },
+};
+
 const relativePeriod: Rule = {
   // "last week", "this month", "next year", "earlier this month", "early next year", "last summer", "this century"
   name: 'relative-period',
@@ -636,15 +668,18 @@ const relativePeriod: Rule = {
 const pastPeriod: Rule = {
   // "the past year", "the last decade", "over the past week" -> DURATION P1Y ...
   name: 'past-period',
-  re: rx('the\\s+(?<rel>past|last|previous|next|coming)\\s+(?<unit>week|month|year|decade|century|quarter)'),
+  // "the previous quarter" is the context-quarter rule's: the one before the story's quarter.
+  re: rx('the\\s+(?:(?<rel>past|last|previous|next|coming)\\s+(?<unit>week|month|year|decade|century)(?<half>\\s+and\\s+a\\s+half)?|(?<qrel>past|last|next|coming)\\s+(?<qunit>quarter))'),
   resolve(m, env) {
-    const unit = unitOf(m.groups!['unit']!)!;
-    const rel = m.groups!['rel']!.toLowerCase();
-    if ((rel === 'last' || rel === 'previous') && unit === 'quarter') {
+    const g = m.groups!;
+    const unit = unitOf((g['unit'] ?? g['qunit'])!)!;
+    const rel = (g['rel'] ?? g['qrel'])!.toLowerCase();
+    if (rel === 'last' && unit === 'quarter') {
       const q = contextQuarter(env);
       return { type: 'DATE', value: quarterValue(q.y, q.q), anchor: 'article' };
     }
-    return { type: 'DURATION', value: durationValue(1, unit)! };
+    // "the past year and a half": eighteen months.
+    return { type: 'DURATION', value: durationValue(g['half'] ? 1.5 : 1, unit)! };
   },
 };
 
@@ -654,7 +689,7 @@ const ordinalQuarter: Rule = {
   re: rx(
     '(?:(?<the>the)\\s+)?(?:(?<ya>year-earlier|year-ago|prior-year|year-before)\\s+)?(?:(?<y1>(?:19|20)\\d{2})\\s+)?(?:(?<rel>this|last|next)\\s+year[\'\\u2019]s\\s+)?(?:fiscal[\\s-]+)?(?:(?<y2>(?:19|20)\\d{2})\\s+)?' +
     '(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|last(?=[\\s-]half\\s+of\\s+(?:fiscal\\s+)?(?:(?:19|20)\\d{2}|this\\s+year|last\\s+year|next\\s+year)))(?<sep>[\\s-])(?<unit>quarter|half)' +
-    '(?:\\s+of\\s+(?:fiscal\\s+)?(?:(?<y3>(?:19|20)\\d{2})|(?<rel2>this|last|next)\\s+year|the\\s+year))?',
+    '(?:\\s+of\\s+(?:fiscal\\s+)?(?:(?<y3>(?:19|20)\\d{2})|(?<rel2>this|last|next)\\s+year|(?<theYear>the\\s+year)))?',
   ),
   resolve(m, env) {
     const g = m.groups!;
@@ -668,6 +703,8 @@ const ordinalQuarter: Rule = {
     let y: number;
     if (yearText) y = Number(yearText);
     else if (rel) y = env.dct.y + (rel.toLowerCase() === 'last' ? -1 : rel.toLowerCase() === 'next' ? 1 : 0);
+    // "the second half of the year" names the article's year, as "the year" alone does.
+    else if (g['theYear']) y = env.dct.y;
     else y = half ? (ord === 2 && env.dct.m <= 6 && env.tense() !== 'FUTURE' ? env.dct.y - 1 : env.dct.y)
       : yearForQuarter(ord, env.dct, env.tense());
     // "the year-earlier third quarter": the same quarter a year back; it does not become the story's quarter.
@@ -701,22 +738,39 @@ function quarterEndedBy(after: string, dct: Ymd): string | null {
     mon = monthNumber(g['mon']!)!;
     day = Number(g['day']);
     if (!mon || !isRealDay(2000, mon, day)) return null;
-    y = g['year'] ? Number(g['year']) : yearForMonthDay(mon, day, dct, /\bended\b/i.test(e[0]) ? 'PAST' : 'NONE');
+    // "ended" is certain past: a quarter that ended Jan. 31, told in October, closed in January of this year.
+    const ended = /\bended\b/i.test(e[0]);
+    y = g['year'] ? Number(g['year']) : yearForMonthDay(mon, day, dct, ended ? 'PAST' : 'NONE', ended);
   }
-  // The middle month of the three that end on this date.
-  let middle = (day <= 10 ? mon - 1 : mon) - 1;
-  if (middle < 1) { middle += 12; y -= 1; }
-  return quarterValue(y, quarterOf(middle));
+  return quarterClosedBy(y, day <= 10 ? mon - 1 : mon);
 }
+/** The calendar quarter of the three months ending with `lastMonth` of year `y`: the one its middle month is in. */
+function quarterClosedBy(y: number, lastMonth: number): string {
+  const middle = lastMonth - 1;
+  return middle < 1 ? quarterValue(y - 1, quarterOf(middle + 12)) : quarterValue(y, quarterOf(middle));
+}
+/** "the September quarter", "the June quarter": the three months that end in that month, as financial copy names them. */
+const monthQuarter: Rule = {
+  name: 'month-quarter',
+  re: rx(`the\\s+(?<mon>${FULL_MONTH_RE})[\\s-]quarter`),
+  accept: (m) => isCapitalised(m.groups!['mon']!),
+  resolve(m, env) {
+    const mon = monthNumber(m.groups!['mon']!)!;
+    // Named by its last month, like "the quarter ended Sept. 30".
+    return { type: 'DATE', value: quarterClosedBy(yearForMonth(mon, env.dct, env.tense()), mon), anchor: 'article' };
+  },
+};
 const contextQuarterRule: Rule = {
   // "the quarter", "the latest quarter", "the year-ago quarter", "the same period", "the latest period"
   name: 'context-quarter',
   re: rx(
-    '(?:the\\s+(?<rel>latest|current|same|recent|most\\s+recent|just-ended|just\\s+ended|year-ago|year-earlier|year\\s+earlier|prior-year|previous|comparable(?:\\s+year-ago)?|corresponding|(?:19|20)\\d\\d)?\\s*|(?<lys>last\\s+year[\\u2019\\x27]s)\\s+)' +
+    '(?:the\\s+(?<rel>latest|current|same|recent|most\\s+recent|just-ended|just\\s+ended|year-ago|year-earlier|year\\s+earlier|prior-year|previous|prior|preceding|comparable(?:\\s+year-ago)?|corresponding|(?:19|20)\\d\\d)?\\s*|(?<lys>last\\s+year[\\u2019\\x27]s)\\s+)' +
     '(?:fiscal\\s+)?(?<unit>quarter|period)(?<ly>\\s+(?:last\\s+year|a\\s+year\\s+(?:ago|earlier)))?',
   ),
   accept(m) {
     const g = m.groups!;
+    // "the prior period" may be the year-ago one or the one just before: too loose to date.
+    if (g['unit']!.toLowerCase() === 'period' && /^(?:prior|preceding)$/i.test(g['rel'] ?? '')) return false;
     return g['unit']!.toLowerCase() === 'quarter' || Boolean(g['rel']) || Boolean(g['lys']);
   },
   resolve(m, env) {
@@ -747,10 +801,14 @@ const contextQuarterRule: Rule = {
     if (rel === 'current') {
       return { type: 'DATE', value: quarterValue(env.dct.y, quarterOf(env.dct.m)), anchor: 'article' };
     }
+    // "from the previous quarter": the one before the story's quarter; with no quarter named, the last one completed.
+    if (/^(?:previous|prior|preceding)$/.test(rel)) {
+      if (q.index === undefined) return { type: 'DATE', value: quarterValue(q.y, q.q), anchor };
+      return { type: 'DATE', value: shiftedValue({ y: q.y, m: q.q * 3, d: 1 }, 'quarter', -1)!, anchor, derived: true };
+    }
     if (/year|prior|comparable/.test(rel) || (rel === 'same' && g['unit']!.toLowerCase() === 'period')) {
       return { type: 'DATE', value: quarterValue(q.y - 1, q.q), anchor, derived: true };
     }
-    if (rel === 'previous') return { type: 'DATE', value: shiftedValue({ y: q.y, m: q.q * 3, d: 1 }, 'quarter', -1)!, anchor, derived: true };
     return { type: 'DATE', value: quarterValue(q.y, q.q), anchor };
   },
 };
@@ -919,7 +977,7 @@ const duration: Rule = {
   re: rx(
     // "the eight-year war": a hyphenated length modifies the noun, so "the" is the noun's, outside the TIMEX3.
     `(?:(?<the>the)\\s+(?:(?<rel>first|past|last|next|coming|previous|final|following|latest|remaining|initial|other|same|year-earlier|year-ago|comparable|corresponding)\\s+|(?!${NUM_RE}-${UNITS}(?:-long)?\\s)))?` +
-    `(?<approx>${APPROX})(?<num>${NUM_RE})(?:[\\s-]+(?:more|additional|straight|consecutive|full|long|extra))?[\\s-]+(?<unit>${UNITS})` +
+    `(?<approx>${APPROX})(?<num>${NUM_RE})(?:[\\s-]+(?:more|additional|straight|consecutive|full|whole|entire|long|extra))?[\\s-]+(?<unit>${UNITS})` +
     '(?:(?<and>\\s+and\\s+a\\s+half)|-(?<adj>old|long))?',
   ),
   accept(m, text) {
@@ -932,7 +990,8 @@ const duration: Rule = {
     // "A second round", "one second-hand": "second" after "a"/"one" is the ordinal unless a unit reading is forced.
     if (/^seconds?$/i.test(g['unit']!) && /^(?:a|an|one)$/.test(num) && /^[\s-]+[a-z]/i.test(after) && !/^\s+(?:later|ago|earlier|before|after)\b/.test(after)) return false;
     // "three-quarters of the vote" is a fraction; "several quarters of losses" is a stretch of time.
-    if (/^quarters?$/i.test(g['unit']!) && /^\s*of\b/.test(after)
+    // "three consecutive quarters of growth" counts time: a fraction is never "consecutive".
+    if (/^quarters?$/i.test(g['unit']!) && /^\s*of\b/.test(after) && !/\b(?:consecutive|straight)\b/i.test(m[0])
       && (/-quarters?$/i.test(m[0]) || /^(?:an?|one|two|three|[123])$/.test(num) || /^\s*of\s+(?:the|a|an|its|their|his|her|all|those|these|our|that|this|it|them)\b/i.test(after))) return false;
     if (num === 'one' && /^day$/i.test(g['unit']!) && !g['the'] && !g['approx'] && !/-/.test(m[0])) {
       return /^\s*(?:of|in|,|\.|later|after|before|to|for|and)/.test(after) === false ? false : !/^\s*,/.test(after);
@@ -1007,7 +1066,7 @@ const barePlural: Rule = {
     const before = wordBefore(text, m.index);
     // "over the years", "throughout the decades": a stretch of unstated length, DURATION PXY.
     if (g['the']) return ['over', 'throughout'].includes(before) && !/^\s+(?:of|since|before|after|to|ahead)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8));
-    return ['for', 'within', 'lasted', 'lasting', 'took', 'spent', 'spend', 'waited', 'wait', 'after'].includes(before);
+    return ['for', 'within', 'lasted', 'lasting', 'take', 'takes', 'taking', 'took', 'spent', 'spend', 'waited', 'wait', 'after'].includes(before);
   },
   resolve(m) {
     const g = m.groups!;
@@ -1034,7 +1093,7 @@ const sets: Rule = {
   name: 'set',
   re: rx(
     '(?<adv>daily|weekly|monthly|yearly|annually|quarterly|hourly|nightly|biweekly|semiannually|semi-annually)' +
-    `|(?<q>every|each|per)\\s+(?:(?<num>${NUM_RE})\\s+)?(?<unit>${UNITS})` +
+    `|(?<q>every|each|per)\\s+(?:(?<other>other)\\s+|(?<num>${NUM_RE})\\s+)?(?<unit>${UNITS})` +
     `|(?<q2>every|each)\\s+(?:(?<wd>${WEEKDAY_RE})|(?<mon>${FULL_MONTH_RE})|(?<part>morning|afternoon|evening|night)|(?<s>spring|summer|fall|autumn|winter))`,
   ),
   accept(m, text) {
@@ -1062,7 +1121,8 @@ const sets: Rule = {
     }
     if (g['unit']) {
       const unit = unitOf(g['unit'])!;
-      const n = g['num'] ? parseNumber(g['num']) : 1;
+      // "every other day" recurs every second day.
+      const n = g['other'] ? 2 : g['num'] ? parseNumber(g['num']) : 1;
       if (n === null) return null;
       return { type: 'SET', value: durationValue(n, unit)! };
     }
@@ -1086,6 +1146,21 @@ const weekOf: Rule = {
     const y = g['year'] ? Number(g['year']) : yearForMonthDay(mon, d, env.dct, env.tense());
     if (!isRealDay(y, mon, d)) return null;
     return { type: 'DATE', value: isoWeekValue({ y, m: mon, d }) };
+  },
+};
+/** "the first week of March", "the last week of July": the ISO week holding the middle of that seven-day stretch. */
+const weekOfMonth: Rule = {
+  name: 'week-of-month',
+  re: rx(`the\\s+(?<ord>first|second|third|fourth|last|final)\\s+week\\s+(?:of|in)\\s+(?<mon>${FULL_MONTH_RE})(?:,?\\s+(?<year>(?:19|20)\\d{2}))?`),
+  accept: (m) => isCapitalised(m.groups!['mon']!),
+  resolve(m, env) {
+    const g = m.groups!;
+    const mon = monthNumber(g['mon']!)!;
+    const y = g['year'] ? Number(g['year']) : yearForMonth(mon, env.dct, env.tense());
+    const ord = g['ord']!.toLowerCase();
+    const lastDay = plusDays(mon === 12 ? { y: y + 1, m: 1, d: 1 } : { y, m: mon + 1, d: 1 }, -1).d;
+    const middle = ord === 'last' || ord === 'final' ? lastDay - 3 : 7 * (ORDINALS[ord]! - 1) + 4;
+    return { type: 'DATE', value: isoWeekValue({ y, m: mon, d: middle }), ...(g['year'] ? {} : { anchor: 'article' as const }) };
   },
 };
 
@@ -1263,8 +1338,8 @@ const thatQuarter: Rule = {
 
 /** All rules, most specific first (an earlier rule wins a tie on extent). */
 export const RULES: readonly Rule[] = [
-  weekOf, fractionCentury, twoQuarters, prefixedYear, explicitDay, conjoinedDay, numericDay, clockTime, clockPartOfDay, partOfNamedDay, partOfThatDay, monthYear, agoLater, anaphoric, ordinalQuarter, relativePeriod,
-  pastPeriod, contextQuarterRule, yearAgoAdj, qNotation, decade, century, year, bareMonth, weekday, dayWord,
+  weekOf, weekOfMonth, fractionCentury, twoQuarters, prefixedYear, explicitDay, conjoinedDay, numericDay, clockTime, zonedClock, clockPartOfDay, partOfNamedDay, partOfThatDay, monthYear, agoLater, dayBeforeDate, anaphoric, ordinalQuarter, relativePeriod,
+  pastPeriod, monthQuarter, contextQuarterRule, yearAgoAdj, qNotation, decade, century, year, bareMonth, weekday, dayWord,
   seasonRule, sets, theWeekend, holiday, spelledYear, endOf, unitLong, duration, barePlural, theYear, refs, overnight,
   thatQuarter,
 ];
