@@ -489,9 +489,7 @@ const dayWord: Rule = {
 /** "today's world", "the companies of today": generic present, not the day. */
 function isGenericToday(m: RegExpExecArray, text: string): boolean {
   const after = text.slice(m.index + m[0].length, m.index + m[0].length + 10);
-  const before = wordBefore(text, m.index);
-  return /^['\u2019]s\s+(?:world|society|economy|youth|generation|standards|children|market|technology)/i.test(after)
-    || (before === 'of' && /^\s*[.,;]/.test(after) && false);
+  return /^['\u2019]s\s+(?:world|society|economy|youth|generation|standards|children|market|technology)/i.test(after);
 }
 
 /** "a year ago" and "a year earlier" -> "1 year": the stretch an ago/earlier expression counts back. */
@@ -1170,13 +1168,12 @@ const theYear: Rule = {
   name: 'the-year',
   re: rx('the\\s+(?:(?<full>full|whole|entire|current|latest|fiscal|calendar)\\s+(?:(?:fiscal|calendar)\\s+)?)?(?<unit>year|month|week)'),
   accept(m, text) {
-    const before = wordBefore(text, m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
     if (/^['\u2019]s\b/.test(after) && m.groups!['unit']!.toLowerCase() !== 'year') return false;
     if (/^\s*(?:before|after|of|in which|when)\b/.test(after)) return false;
     // "the year that he was born" is a relative clause's year; "the current fiscal year that ..." is still this one.
     if (/^\s*that\b/.test(after) && !/^(?:current|latest|fiscal)$/i.test(m.groups!['full'] ?? '')) return false;
-    return m.groups!['unit']!.toLowerCase() === 'year' || ['during', 'for', 'this', 'in', 'through', 'over'].includes(before) && false;
+    return m.groups!['unit']!.toLowerCase() === 'year';
   },
   resolve(m, env) {
     const after = env.text.slice(m.index + m[0].length, m.index + m[0].length + 12);
@@ -1192,8 +1189,6 @@ const endOf: Rule = {
   resolve(m, env) {
     const unitWord = m.groups!['unit']?.toLowerCase() ?? 'year';
     const unit = unitOf(unitWord)!;
-    const prev = env.documentPrev();
-    void prev;
     const value = shiftedValue(env.dct, unit, 0);
     return value ? { type: 'DATE', value, anchor: 'article' } : null;
   },
