@@ -123,7 +123,7 @@ export function entityNodes(entities: readonly Entity[]): { nodes: GraphNode[]; 
  * @example const s = new MentionSpans(refById); s.add('e1', 0, 5); s.rels('a1')[0].props.count // 1
  */
 export class MentionSpans {
-  private readonly byNode = new Map<string, { ref: NodeRef; starts: number[]; ends: number[] }>();
+  private readonly byNode = new Map<string, { readonly ref: NodeRef; starts: number[]; ends: number[] }>();
 
   constructor(private readonly refById: ReadonlyMap<string, NodeRef>) {}
 
@@ -144,9 +144,14 @@ export class MentionSpans {
     const from: NodeRef = { label: 'Article', key: articleId };
     return [...this.byNode.values()]
       .sort((a, b) => cmp(a.ref.key, b.ref.key))
-      .map(({ ref, starts, ends }) => {
+      .map((entry) => {
+        const { ref, starts, ends } = entry;
         const order = starts.map((_, i) => i).sort((a, b) => starts[a]! - starts[b]!);
-        return { type: 'MENTIONS', from, to: ref, props: { count: starts.length, starts: order.map((i) => starts[i]!), ends: order.map((i) => ends[i]!) } };
+        const props = { count: starts.length, starts: order.map((i) => starts[i]!), ends: order.map((i) => ends[i]!) };
+        // Released as each edge is built: a huge article's offsets are not held twice.
+        entry.starts = [];
+        entry.ends = [];
+        return { type: 'MENTIONS', from, to: ref, props };
       });
   }
 }

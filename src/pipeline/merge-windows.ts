@@ -181,8 +181,11 @@ export class WindowMerger {
     const spans = new MentionSpans(refById);
     for (const { id, members } of clusters) {
       for (const s of members) {
-        const { starts, ends } = this.slots[s]!;
-        for (let i = 0; i < starts.length; i += 1) spans.add(id, starts[i]!, ends[i]!);
+        const slot = this.slots[s]!;
+        for (let i = 0; i < slot.starts.length; i += 1) spans.add(id, slot.starts[i]!, slot.ends[i]!);
+        // The spans hold them now: a huge article's offsets are not kept twice.
+        slot.starts = [];
+        slot.ends = [];
       }
     }
     const relationships = spans.rels(this.article.id);
